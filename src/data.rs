@@ -1,0 +1,34 @@
+//! The compiled-in dataset. `build.rs` validates the files under `data/` and
+//! generates these statics; nothing is parsed at page load.
+
+use crate::model::{Event, Family, Model, Organisation};
+
+include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
+
+/// The organisation with this id.
+pub fn organisation(id: &str) -> Option<&'static Organisation> {
+    ORGANISATIONS.iter().find(|o| o.id == id)
+}
+
+/// The model with this id.
+pub fn model(id: &str) -> Option<&'static Model> {
+    MODELS.iter().find(|m| m.id == id)
+}
+
+pub fn family(id: &str) -> Option<&'static Family> {
+    FAMILIES.iter().find(|f| f.id == id)
+}
+
+/// Korean models (released and announced), without the non-Korean references.
+pub fn korean_models() -> impl Iterator<Item = &'static Model> {
+    MODELS.iter().filter(|m| !m.reference)
+}
+
+/// Non-Korean models kept for scale (GPT-3).
+pub fn reference_models() -> impl Iterator<Item = &'static Model> {
+    MODELS.iter().filter(|m| m.reference)
+}
+
+pub fn events() -> &'static [Event] {
+    EVENTS
+}

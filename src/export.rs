@@ -1,0 +1,297 @@
+//! Downloads of the current filtered set: CSV (UTF-8 with BOM, so Korean Excel
+//! opens it correctly) and JSON, both with sources. Pure string builders; the
+//! component only wraps the result in a Blob.
+//!
+//! JSON is written by hand rather than with serde_json: the shapes are fixed
+//! and small, and it keeps a JSON serialiser out of the WASM bundle.
+
+use crate::data;
+use crate::model::{Date, Model, Params};
+
+/// Columns of the CSV export, in order. Ids and numbers are language-neutral;
+/// names and notes come in both languages.
+pub const CSV_COLUMNS: &[&str] = &[
+    "id",
+    "name_en",
+    "name_ko",
+    "organisation_id",
+    "organisation_en",
+    "organisation_ko",
+    "sector",
+    "date",
+    "status",
+    "params_b",
+    "params_basis",
+    "active_b",
+    "sizes_b",
+    "architecture",
+    "modalities",
+    "languages",
+    "weights",
+    "license",
+    "context",
+    "origin",
+    "base_model",
+    "in_2023_article",
+    "sources",
+    "note_en",
+    "note_ko",
+];
+
+/// One CSV field: quoted when it holds a comma, quote or line break; text that
+/// a spreadsheet would run as a formula gets a leading apostrophe.
+fn csv_field(out: &mut String, value: &str, is_text: bool) {
+    let formula = is_text && value.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let needs_quotes = formula || value.contains([',', '"', '\n', '\r']);
+    if needs_quotes {
+        out.push('"');
+    }
+    if formula {
+        out.push('\'');
+    }
+    for c in value.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if needs_quotes {
+        out.push('"');
+    }
+}
+
+fn number(v: Option<f64>) -> String {
+    v.map(|v| format!("{v}")).unwrap_or_default()
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
+fn joined<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
+    items.iter().map(f).collect::<Vec<_>>().join(";")
+}
+
+/// The row's cells, paired with whether each is free text.
+fn cells(m: &Model) -> Vec<(String, bool)> {
+    let org = data::organisation(m.org);
+    let active = m.active.and_then(|a: Params| a.value_b);
+    vec![
+        (m.id.into(), false),
+        (m.name_en.into(), true),
+        (m.name_ko.into(), true),
+        (m.org.into(), false),
+        (org.map_or("", |o| o.name_en).into(), true),
+        (org.map_or("", |o| o.name_ko).into(), true),
+        (m.sector.id().into(), false),
+        (m.date.iso(), false),
+        (m.status.id().into(), false),
+        (number(m.total.value_b), false),
+        (m.total.basis.id().into(), false),
+        (number(active), false),
+        (joined(m.sizes_b, |s| format!("{s}")), false),
+        (m.arch.id().into(), false),
+        (joined(m.modalities, |x| x.id().to_string()), false),
+        (m.languages.join(";"), false),
+        (m.weights.id().into(), false),
+        (m.license.into(), true),
+        (m.context.map(|c| c.to_string()).unwrap_or_default(), false),
+        (m.origin.id().into(), false),
+        (m.base_model.into(), true),
+        (yes_no(m.in_article).into(), false),
+        (joined(m.sources, |s| s.url.to_string()), true),
+        (m.note_en.into(), true),
+        (m.note_ko.into(), true),
+    ]
+}
+
+/// The CSV export, starting with a UTF-8 byte-order mark, CRLF line ends (RFC 4180).
+pub fn to_csv(models: &[&Model]) -> String {
+    let mut out = String::from('\u{FEFF}');
+    out.push_str(&CSV_COLUMNS.join(","));
+    out.push_str("\r\n");
+    for m in models {
+        for (i, (value, is_text)) in cells(m).iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            csv_field(&mut out, value, *is_text);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Appends `s` as a JSON string literal.
+fn json_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            // Also escape < so the JSON can never close a script element it is pasted into.
+            c if (c as u32) < 0x20 || c == '<' || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn json_num(out: &mut String, v: Option<f64>) {
+    match v {
+        Some(v) if v.is_finite() => out.push_str(&format!("{v}")),
+        _ => out.push_str("null"),
+    }
+}
+
+/// The JSON export: `{ "title", "exported", "count", "models": [...] }`.
+pub fn to_json(models: &[&Model], exported: Date) -> String {
+    let mut o = String::from("{\n  \"title\": \"K-AI Atlas\",\n  \"exported\": ");
+    json_str(&mut o, &exported.iso());
+    o.push_str(&format!(",\n  \"count\": {},\n  \"models\": [", models.len()));
+    for (i, m) in models.iter().enumerate() {
+        o.push_str(if i == 0 { "\n    {" } else { ",\n    {" });
+        let org = data::organisation(m.org);
+        let field = |o: &mut String, k: &str| {
+            o.push_str("\n      ");
+            json_str(o, k);
+            o.push_str(": ");
+        };
+        for (k, v) in [
+            ("id", m.id),
+            ("name_en", m.name_en),
+            ("name_ko", m.name_ko),
+            ("organisation_id", m.org),
+            ("organisation_en", org.map_or("", |x| x.name_en)),
+            ("organisation_ko", org.map_or("", |x| x.name_ko)),
+            ("sector", m.sector.id()),
+            ("status", m.status.id()),
+            ("params_basis", m.total.basis.id()),
+            ("architecture", m.arch.id()),
+            ("weights", m.weights.id()),
+            ("license", m.license),
+            ("origin", m.origin.id()),
+            ("base_model", m.base_model),
+            ("note_en", m.note_en),
+            ("note_ko", m.note_ko),
+        ] {
+            field(&mut o, k);
+            json_str(&mut o, v);
+            o.push(',');
+        }
+        field(&mut o, "date");
+        json_str(&mut o, &m.date.iso());
+        o.push_str(",\n      \"params_b\": ");
+        json_num(&mut o, m.total.value_b);
+        o.push_str(",\n      \"active_b\": ");
+        json_num(&mut o, m.active.and_then(|a| a.value_b));
+        o.push_str(",\n      \"sizes_b\": [");
+        for (j, s) in m.sizes_b.iter().enumerate() {
+            if j > 0 {
+                o.push_str(", ");
+            }
+            json_num(&mut o, Some(*s));
+        }
+        o.push_str("],\n      \"context\": ");
+        json_num(&mut o, m.context.map(f64::from));
+        o.push_str(&format!(",\n      \"in_2023_article\": {},\n      \"sources\": [", m.in_article));
+        for (j, s) in m.sources.iter().enumerate() {
+            o.push_str(if j == 0 { "\n        {\"url\": " } else { ",\n        {\"url\": " });
+            json_str(&mut o, s.url);
+            o.push_str(", \"title\": ");
+            json_str(&mut o, s.title);
+            o.push_str(", \"date\": ");
+            match s.date {
+                Some(d) => json_str(&mut o, &d.iso()),
+                None => o.push_str("null"),
+            }
+            o.push('}');
+        }
+        o.push_str("\n      ]\n    }");
+    }
+    o.push_str("\n  ]\n}\n");
+    o
+}
+
+/// `kai-atlas-2026-11-28.csv` and the like.
+pub fn file_name(date: Date, ext: &str) -> String {
+    format!("kai-atlas-{}.{ext}", date.iso())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Basis, Source};
+
+    const SOURCES: &[Source] = &[Source { url: "https://example.org/a,b", title: "A \"quoted\" title", date: None }];
+
+    fn row() -> Model {
+        Model {
+            id: "m-1",
+            name_en: "Model, \"One\"",
+            name_ko: "모델 하나",
+            total: Params { value_b: Some(7.8), basis: Basis::Official },
+            sizes_b: &[2.4, 7.8],
+            note_en: "line one\nline two",
+            note_ko: "=SUM(A1)",
+            sources: SOURCES,
+            ..Model::BLANK
+        }
+    }
+
+    #[test]
+    fn csv_starts_with_bom_and_quotes_what_needs_quoting() {
+        let m = row();
+        let csv = to_csv(&[&m]);
+        assert!(csv.starts_with("\u{FEFF}id,name_en,name_ko,"));
+        let line = csv.lines().nth(1).unwrap_or_default();
+        assert!(line.starts_with("m-1,\"Model, \"\"One\"\"\",모델 하나,"), "{line}");
+        assert!(csv.contains("\"line one\nline two\""));
+        assert!(csv.contains("\"'=SUM(A1)\""), "formula-like text is neutralised");
+        assert!(csv.contains(",7.8,official,,2.4;7.8,"));
+        assert!(csv.contains("\"https://example.org/a,b\""));
+        assert!(csv.ends_with("\r\n"));
+    }
+
+    #[test]
+    fn csv_parses_back_with_a_csv_reader() {
+        let m = row();
+        let csv = to_csv(&[&m, &m]);
+        let body = csv.trim_start_matches('\u{FEFF}');
+        let mut reader = csv::Reader::from_reader(body.as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().filter_map(Result::ok).collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].len(), CSV_COLUMNS.len());
+        assert_eq!(&rows[0][1], "Model, \"One\"");
+        assert_eq!(&rows[0][2], "모델 하나");
+        assert_eq!(&rows[0][23], "line one\nline two");
+    }
+
+    #[test]
+    fn json_escapes_and_keeps_nulls() {
+        let m = row();
+        let json = to_json(&[&m], Date { year: 2026, month: 11, day: 28 });
+        assert!(json.contains("\"name_en\": \"Model, \\\"One\\\"\""));
+        assert!(json.contains("\"name_ko\": \"모델 하나\""));
+        assert!(json.contains("\"note_en\": \"line one\\nline two\""));
+        assert!(json.contains("\"date\": \"2023-01-01\",\n      \"params_b\": 7.8"), "{json}");
+        assert!(json.contains("\"active_b\": null"));
+        assert!(json.contains("\"sizes_b\": [2.4, 7.8]"));
+        assert!(json.contains("\"count\": 1"));
+        assert!(!json.contains('<'));
+    }
+
+    #[test]
+    fn file_names_carry_the_date() {
+        assert_eq!(file_name(Date { year: 2026, month: 11, day: 28 }, "csv"), "kai-atlas-2026-11-28.csv");
+    }
+}

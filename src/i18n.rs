@@ -1,0 +1,272 @@
+//! Every UI string, in Korean and English. The `texts!` macro makes a missing
+//! language a compile error; the tests catch empty strings.
+
+use crate::model::{Arch, Basis, EventKind, Modality, Sector, Status, Weights};
+use crate::state::Lang;
+
+macro_rules! texts {
+    ($($key:ident => $ko:literal, $en:literal;)+) => {
+        /// A UI string key.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum T { $($key),+ }
+
+        impl T {
+            pub const ALL: &'static [T] = &[$(T::$key),+];
+
+            pub const fn ko(self) -> &'static str {
+                match self { $(T::$key => $ko),+ }
+            }
+
+            pub const fn en(self) -> &'static str {
+                match self { $(T::$key => $en),+ }
+            }
+        }
+    };
+}
+
+texts! {
+    AppTitle => "한국 AI 모델 아틀라스", "K-AI Atlas";
+    AppSubtitle => "누가 언제 어떤 AI 모델을 내놓았나 — 크기, 공개 여부, 출처까지", "Which Korean organisations released which AI models, when — with size, openness and sources";
+    Loading => "불러오는 중…", "Loading…";
+    ModelsShown => "개 모델", " models";
+    Views => "보기", "Views";
+    ViewTimeline => "타임라인", "Timeline";
+    ViewRanking => "크기 순위", "Ranking";
+    ViewLanes => "업종별", "By sector";
+    ViewTable => "표", "Table";
+    Language => "언어", "Language";
+    SwitchLanguage => "English", "한국어";
+    SwitchLanguageLabel => "Switch to English", "한국어로 보기";
+    Theme => "테마", "Theme";
+    ThemeAuto => "시스템", "System";
+    ThemeLight => "밝게", "Light";
+    ThemeDark => "어둡게", "Dark";
+    Filters => "필터", "Filters";
+    ShowFilters => "필터 열기", "Show filters";
+    HideFilters => "필터 닫기", "Hide filters";
+    ClearAll => "모두 지우기", "Clear all";
+    Clear => "지우기", "Clear";
+    Search => "검색", "Search";
+    SearchPlaceholder => "모델·회사 검색 (예: ㅎㅇㅍㅋㄹㅂ)", "Search models, companies";
+    FacetSector => "업종", "Sector";
+    FacetOrg => "기관", "Organisation";
+    FacetModality => "모달리티", "Modality";
+    FacetOpen => "가중치 공개·라이선스", "Open weights & licence";
+    FacetArch => "구조", "Architecture";
+    FacetSize => "크기", "Size";
+    FacetParams => "파라미터 범위 (십억)", "Parameter range (billions)";
+    FacetDate => "출시 시기", "Release date";
+    FacetLangs => "언어", "Languages";
+    FacetStatus => "상태", "Status";
+    FacetArticle => "2023년 기사", "2023 article";
+    ArticleOnly => "2023년 기사에 나온 모델만", "Only models named in the 2023 article";
+    From => "부터", "From";
+    To => "까지", "To";
+    Min => "최소", "Min";
+    Max => "최대", "Max";
+    NoMatch => "조건에 맞는 모델이 없습니다.", "No models match.";
+    NoMatchHint => "필터를 줄이거나 모두 지워 보세요.", "Remove a filter or clear them all.";
+    ActiveFilters => "적용된 필터", "Active filters";
+    SizeSmall => "경량 (100억 미만)", "Lightweight (< 10B)";
+    SizeMid => "중형 (100억~1,000억)", "Mid (10–100B)";
+    SizeHyperscale => "초거대 (1,000억 이상)", "Hyperscale (≥ 100B)";
+    SizeUndisclosed => "비공개", "Undisclosed";
+    Undisclosed => "비공개", "undisclosed";
+    UndisclosedLane => "크기 비공개", "Size undisclosed";
+    Hyperscale => "초거대", "hyperscale";
+    Gpt3Line => "GPT-3 (1,750억)", "GPT-3 (175B)";
+    Parameters => "파라미터", "Parameters";
+    TotalParams => "전체 파라미터", "Total parameters";
+    ActiveParams => "활성 파라미터", "Active parameters";
+    Sizes => "출시 크기", "Sizes released";
+    ReleaseDate => "출시일", "Release date";
+    Organisation => "기관", "Organisation";
+    Sector => "업종", "Sector";
+    Family => "계열", "Family";
+    Architecture => "구조", "Architecture";
+    Modality => "모달리티", "Modality";
+    Languages => "언어", "Languages";
+    Weights => "가중치", "Weights";
+    Licence => "라이선스", "Licence";
+    Context => "컨텍스트 길이", "Context length";
+    Tokens => "토큰", "tokens";
+    Origin => "개발 방식", "Origin";
+    BaseModel => "기반 모델", "Based on";
+    Notes => "설명", "Notes";
+    Sources => "출처", "Sources";
+    Disputed => "출처마다 다른 수치", "Disputed figure";
+    Status => "상태", "Status";
+    NamedInArticle => "2023년 기사 언급", "Named in the 2023 article";
+    Name => "이름", "Name";
+    Close => "닫기", "Close";
+    Details => "자세히", "Details";
+    Pin => "비교에 추가", "Add to compare";
+    Unpin => "비교에서 빼기", "Remove from compare";
+    Compare => "비교", "Compare";
+    CompareFull => "최대 4개까지 비교할 수 있습니다.", "You can compare up to 4 models.";
+    CompareEmpty => "모델 카드에서 ‘비교에 추가’를 누르세요.", "Use “Add to compare” on a model card.";
+    ClearCompare => "비교 비우기", "Clear comparison";
+    Events => "주요 사건", "Events";
+    ShowEvents => "사건 표시", "Show events";
+    AsOf => "기준일", "As of";
+    AsOfToday => "오늘", "Today";
+    AsOfArticle => "2023년 기사 시점", "At the 2023 article";
+    ArticleHint => "2023년 8월 22일 디일렉 기사 시점의 지형입니다. 굵은 테두리는 기사에 나온 모델입니다.", "The landscape on 22 Aug 2023, the date of The Elec’s article. Thick outlines mark the models it named.";
+    NeverShipped => "발표만 되고 출시되지 않음", "announced, never shipped";
+    ColorBy => "색 기준", "Colour by";
+    ColorBySector => "업종", "Sector";
+    ColorByOrg => "기관", "Organisation";
+    Legend => "범례", "Legend";
+    OpenWeightsMark => "● 가중치 공개", "● open weights";
+    ClosedWeightsMark => "■ 비공개 가중치", "■ closed weights";
+    AnnouncedMark => "○ 발표만 됨", "○ announced only";
+    MoeMark => "안쪽 점: MoE 활성 파라미터", "inner dot: MoE active parameters";
+    GhostMark => "점선: 출처마다 다른 수치", "dashed: disputed figure";
+    ChartSummary => "출시일(가로)과 전체 파라미터 수(세로, 로그 척도)로 본 한국 AI 모델.", "Korean AI models by release date (across) and total parameters (up, log scale).";
+    ChartKeys => "화살표 키로 모델 사이를 이동하고 Enter로 카드를 엽니다.", "Use the arrow keys to move between models and Enter to open a card.";
+    Share => "공유", "Share";
+    CopyLink => "링크 복사", "Copy link";
+    Copied => "복사했습니다", "Copied";
+    CopyFailed => "복사하지 못했습니다. 직접 선택해 복사하세요.", "Could not copy. Select the text and copy it.";
+    Embed => "퍼가기", "Embed";
+    EmbedHint => "기사에 이 코드를 붙여 넣으세요. 스크립트를 지우는 CMS에서는 iframe만 써도 됩니다.", "Paste this into your article. Where the CMS strips scripts, the iframe alone works.";
+    Download => "내려받기", "Download";
+    OpenFull => "전체 화면으로 보기", "Open full view";
+    Credit => "K-AI 아틀라스 · 출처: 모델 카드, 논문, 언론 보도 (모델별 출처 참조)", "K-AI Atlas · Sources: model cards, papers, press (see each model)";
+    NoticeIgnored => "링크의 일부를 이해하지 못해 무시했습니다:", "Some parts of the link were not understood and were ignored:";
+    Dismiss => "알림 닫기", "Dismiss";
+    PanicTitle => "문제가 생겼습니다.", "Something went wrong.";
+    PanicBody => "페이지를 새로고침해 주세요.", "Please reload the page.";
+    SortAscending => "오름차순 정렬됨", "sorted ascending";
+    SortDescending => "내림차순 정렬됨", "sorted descending";
+    Yes => "예", "yes";
+    No => "아니요", "no";
+    Unknown => "확인 안 됨", "unverified";
+    Reference => "참고용 (해외 모델)", "reference (non-Korean)";
+}
+
+impl T {
+    pub const fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Ko => self.ko(),
+            Lang::En => self.en(),
+        }
+    }
+}
+
+/// Labels for the closed sets of the data model.
+pub trait Label {
+    fn label(self, lang: Lang) -> &'static str;
+}
+
+macro_rules! labels {
+    ($ty:ty { $($variant:ident => $ko:literal, $en:literal;)+ }) => {
+        impl Label for $ty {
+            fn label(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((<$ty>::$variant, Lang::Ko) => $ko, (<$ty>::$variant, Lang::En) => $en,)+
+                }
+            }
+        }
+    };
+}
+
+labels!(Sector {
+    Manufacturing => "제조", "Manufacturing";
+    Telecom => "통신", "Telecom";
+    ItServices => "IT서비스", "IT services";
+    Portal => "포털", "Portal";
+    Messenger => "메신저·SNS", "Messenger & SNS";
+    Game => "게임", "Games";
+    Startup => "스타트업", "Startups";
+    Research => "연구·공공", "Research & public";
+});
+
+labels!(Status {
+    Released => "출시", "Released";
+    Announced => "발표만 됨", "Announced";
+});
+
+labels!(Basis {
+    Official => "공식", "official";
+    Reported => "보도", "reported";
+    Estimated => "추정", "estimated";
+    Undisclosed => "비공개", "undisclosed";
+});
+
+labels!(Arch {
+    Dense => "밀집(Dense)", "Dense";
+    Moe => "전문가 혼합(MoE)", "Mixture of experts";
+    Unknown => "확인 안 됨", "Unverified";
+});
+
+labels!(Modality {
+    Text => "텍스트", "Text";
+    Vision => "이미지 이해", "Vision";
+    ImageGeneration => "이미지 생성", "Image generation";
+    Speech => "음성", "Speech";
+    Video => "동영상", "Video";
+    Code => "코드", "Code";
+});
+
+labels!(Weights {
+    OpenCommercial => "공개 · 상업적 이용 가능", "Open · commercial use";
+    OpenResearch => "공개 · 연구·비상업", "Open · research / non-commercial";
+    OpenUnverified => "공개 · 라이선스 확인 안 됨", "Open · licence unverified";
+    Closed => "비공개", "Closed";
+});
+
+labels!(EventKind {
+    Alliance => "동맹", "Alliance";
+    Service => "서비스 출시", "Service launch";
+    Programme => "정부 사업", "Government programme";
+});
+
+/// Name of a language code used in the data.
+pub fn language_name(code: &str, lang: Lang) -> &str {
+    let (ko, en) = match code {
+        "ko" => ("한국어", "Korean"),
+        "en" => ("영어", "English"),
+        "ja" => ("일본어", "Japanese"),
+        "zh" => ("중국어", "Chinese"),
+        "es" => ("스페인어", "Spanish"),
+        "de" => ("독일어", "German"),
+        "vi" => ("베트남어", "Vietnamese"),
+        "fr" => ("프랑스어", "French"),
+        other => (other, other),
+    };
+    match lang {
+        Lang::Ko => ko,
+        Lang::En => en,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        for t in T::ALL {
+            assert!(!t.ko().trim().is_empty(), "{t:?} lacks Korean");
+            assert!(!t.en().trim().is_empty(), "{t:?} lacks English");
+        }
+    }
+
+    #[test]
+    fn every_label_exists_in_both_languages() {
+        for lang in [Lang::Ko, Lang::En] {
+            for s in Sector::ALL {
+                assert!(!s.label(lang).is_empty());
+            }
+            for w in Weights::ALL {
+                assert!(!w.label(lang).is_empty());
+            }
+            for m in Modality::ALL {
+                assert!(!m.label(lang).is_empty());
+            }
+        }
+        assert_eq!(Sector::Messenger.label(Lang::Ko), "메신저·SNS");
+        assert_eq!(language_name("ko", Lang::En), "Korean");
+    }
+}

@@ -1,0 +1,37 @@
+//! K-AI Atlas: an embeddable, interactive comparison of Korean AI models.
+//!
+//! Pure parts (data, filters, URL contract, search, formatting, chart geometry,
+//! exports) are plain Rust tested on the host; `components` is the thin Yew
+//! layer on top, and `main.rs` only mounts it.
+
+pub mod chart;
+pub mod data;
+pub mod export;
+pub mod filter;
+pub mod format;
+pub mod i18n;
+pub mod model;
+pub mod search;
+pub mod state;
+pub mod url;
+#[cfg(test)]
+mod validate;
+pub mod components;
+pub mod panic;
+
+/// Mounts the app into `#app` and installs the friendly panic fallback.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    panic::install();
+    let root = gloo::utils::document().get_element_by_id("app");
+    if let Some(root) = root {
+        if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
+            boot.remove();
+        }
+        yew::Renderer::<components::App>::with_root(root).render();
+    }
+}
+
+/// The widget only runs in a browser; on the host this does nothing.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn start() {}
