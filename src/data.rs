@@ -32,3 +32,9 @@ pub fn reference_models() -> impl Iterator<Item = &'static Model> {
 pub fn events() -> &'static [Event] {
     EVENTS
 }
+
+/// The Korean models as a slice, built once (views and filters share it).
+pub fn korean() -> &'static [&'static Model] {
+    static KOREAN: std::sync::OnceLock<Vec<&'static Model>> = std::sync::OnceLock::new();
+    KOREAN.get_or_init(|| korean_models().collect())
+}

@@ -1,0 +1,281 @@
+//! Mark labels without the DOM: a text width estimate and a greedy placer.
+//!
+//! The placer takes candidates in priority order (the caller sorts them:
+//! selected, highlighted, bigger first) and tries right, left, above, below
+//! each mark. A label is kept only if it stays inside its bounds and overlaps
+//! no label placed before it; it also avoids covering other marks, except
+//! that forced labels (selected/highlighted) may cover marks when nothing
+//! else fits. Work is O(k² + k·m_local) for k candidates, so callers cap k.
+
+use std::collections::HashMap;
+
+use super::layout::Rect;
+use super::Mark;
+
+/// Hard cap on the labels one call considers, whatever the caller asks.
+pub const MAX_LABELS: usize = 200;
+
+/// Space between a mark's edge and its label, in pixels.
+const GAP: f64 = 3.0;
+
+/// Line height as a multiple of the font size.
+const LINE: f64 = 1.2;
+
+/// Estimated advance width of `text` at `font_px`: Hangul, CJK and fullwidth
+/// forms ≈ 1.0 em, ASCII digits 0.6 em, everything else 0.58 em (a slight
+/// overestimate for Latin, which errs on the side of fewer collisions).
+pub fn text_width(text: &str, font_px: f64) -> f64 {
+    text.chars().map(char_em).sum::<f64>() * font_px
+}
+
+fn char_em(c: char) -> f64 {
+    if is_wide(c) {
+        1.0
+    } else if c.is_ascii_digit() {
+        0.6
+    } else {
+        0.58
+    }
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11FF}'     // Hangul Jamo
+        | '\u{2E80}'..='\u{303F}'   // CJK radicals, punctuation
+        | '\u{3040}'..='\u{33FF}'   // kana, compatibility Jamo, CJK symbols
+        | '\u{3400}'..='\u{4DBF}'   // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}'   // CJK unified ideographs
+        | '\u{A960}'..='\u{A97F}'   // Hangul Jamo extended-A
+        | '\u{AC00}'..='\u{D7FF}'   // Hangul syllables, Jamo extended-B
+        | '\u{F900}'..='\u{FAFF}'   // CJK compatibility ideographs
+        | '\u{FF01}'..='\u{FF60}'   // fullwidth forms
+        | '\u{FFE0}'..='\u{FFE6}')
+}
+
+/// Horizontal anchoring of a label's text at `x` (SVG `text-anchor`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+/// A placed label. `(x, y)` is the anchor point, `y` the vertical centre of
+/// the line (render with `dominant-baseline: central`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Label {
+    pub id: &'static str,
+    pub text: &'static str,
+    pub x: f64,
+    pub y: f64,
+    pub anchor: Anchor,
+    /// Estimated box, for the renderer's halo or hit area.
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Label {
+    /// The label's estimated bounding box.
+    pub fn rect(&self) -> Rect {
+        let left = match self.anchor {
+            Anchor::Start => self.x,
+            Anchor::Middle => self.x - self.width / 2.0,
+            Anchor::End => self.x - self.width,
+        };
+        Rect { x: left, y: self.y - self.height / 2.0, width: self.width, height: self.height }
+    }
+}
+
+/// A label wanted next to a mark.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LabelRequest {
+    pub(crate) id: &'static str,
+    pub(crate) text: &'static str,
+    pub(crate) x: f64,
+    pub(crate) y: f64,
+    pub(crate) r: f64,
+    /// The label must stay inside this rectangle (the plot or the lane).
+    pub(crate) bounds: Rect,
+    /// May cover other marks if no free position exists.
+    pub(crate) force: bool,
+}
+
+/// Places `requests` in order (at most [`MAX_LABELS`]); see the module docs.
+/// `obstacles` are all drawn marks; a request's own mark (same id and centre)
+/// never blocks it.
+pub(crate) fn place_labels(requests: &[LabelRequest], obstacles: &[Mark], font_px: f64) -> Vec<Label> {
+    let requests = requests.get(..MAX_LABELS.min(requests.len())).unwrap_or(&[]);
+    if requests.is_empty() {
+        return Vec::new();
+    }
+    let grid = Grid::new(obstacles);
+    let height = font_px * LINE;
+    let mut placed: Vec<Label> = Vec::with_capacity(requests.len());
+    for req in requests {
+        let width = text_width(req.text, font_px);
+        let offset = req.r + GAP;
+        let candidates = [
+            (req.x + offset, req.y, Anchor::Start),
+            (req.x - offset, req.y, Anchor::End),
+            (req.x, req.y - offset - height / 2.0, Anchor::Middle),
+            (req.x, req.y + offset + height / 2.0, Anchor::Middle),
+        ]
+        .map(|(x, y, anchor)| Label { id: req.id, text: req.text, x, y, anchor, width, height });
+        let fits = |label: &Label| {
+            let rect = label.rect();
+            req.bounds.contains_rect(&rect) && !placed.iter().any(|p| p.rect().overlaps(&rect))
+        };
+        let free = candidates
+            .iter()
+            .find(|l| fits(l) && !grid.blocks(obstacles, &l.rect(), req))
+            .or_else(|| if req.force { candidates.iter().find(|l| fits(l)) } else { None })
+            .copied();
+        if let Some(label) = free {
+            placed.push(label);
+        }
+    }
+    placed
+}
+
+/// Uniform bucket grid over mark centres, so checking a label box against
+/// 10,000 marks only looks at the few nearby.
+struct Grid {
+    cells: HashMap<(i64, i64), Vec<usize>>,
+    /// Largest mark radius: how far beyond a box to look for centres.
+    reach: f64,
+}
+
+const CELL: f64 = 32.0;
+
+impl Grid {
+    fn new(marks: &[Mark]) -> Grid {
+        let mut cells: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+        let mut reach: f64 = 0.0;
+        for (i, m) in marks.iter().enumerate() {
+            if m.x.is_finite() && m.y.is_finite() {
+                cells.entry(cell(m.x, m.y)).or_default().push(i);
+                reach = reach.max(m.r);
+            }
+        }
+        Grid { cells, reach }
+    }
+
+    fn blocks(&self, marks: &[Mark], rect: &Rect, req: &LabelRequest) -> bool {
+        let (c0x, c0y) = cell(rect.x - self.reach, rect.y - self.reach);
+        let (c1x, c1y) = cell(rect.right() + self.reach, rect.bottom() + self.reach);
+        for cx in c0x..=c1x {
+            for cy in c0y..=c1y {
+                let Some(indices) = self.cells.get(&(cx, cy)) else { continue };
+                for m in indices.iter().filter_map(|&i| marks.get(i)) {
+                    if m.id == req.id && m.x == req.x && m.y == req.y {
+                        continue;
+                    }
+                    let dot = Rect { x: m.x - m.r, y: m.y - m.r, width: 2.0 * m.r, height: 2.0 * m.r };
+                    if dot.overlaps(rect) {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+}
+
+fn cell(x: f64, y: f64) -> (i64, i64) {
+    ((x / CELL).floor() as i64, (y / CELL).floor() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{ColorKey, Shape};
+    use crate::model::Basis;
+
+    #[test]
+    fn text_width_estimates() {
+        assert_eq!(text_width("", 10.0), 0.0);
+        assert_eq!(text_width("엑사원", 10.0), 30.0);
+        assert_eq!(text_width("2024", 10.0), 24.0);
+        assert!((text_width("EXAONE", 10.0) - 34.8).abs() < 1e-9);
+        assert!((text_width("믿:음 2.0", 10.0) - (10.0 * 3.0 + 5.8 * 3.0 + 6.0 * 2.0)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn label_rect_follows_anchor() {
+        let l = Label { id: "a", text: "a", x: 100.0, y: 50.0, anchor: Anchor::End, width: 40.0, height: 12.0 };
+        assert_eq!(l.rect(), Rect { x: 60.0, y: 44.0, width: 40.0, height: 12.0 });
+        let m = Label { anchor: Anchor::Middle, ..l };
+        assert_eq!(m.rect().x, 80.0);
+    }
+
+    fn dot(id: &'static str, x: f64, y: f64) -> Mark {
+        Mark {
+            id,
+            x,
+            y,
+            r: 5.0,
+            shape: Shape::Circle,
+            hollow: false,
+            color: ColorKey::Org(0),
+            active_r: None,
+            undisclosed: false,
+            basis: Basis::Official,
+            highlighted: false,
+            selected: false,
+        }
+    }
+
+    fn req(id: &'static str, x: f64, y: f64, force: bool) -> LabelRequest {
+        let bounds = Rect { x: 0.0, y: 0.0, width: 200.0, height: 100.0 };
+        LabelRequest { id, text: "ABCDE", x, y, r: 5.0, bounds, force }
+    }
+
+    #[test]
+    fn prefers_right_then_left_then_above() {
+        let marks = [
+            dot("a", 20.0, 50.0),
+            dot("b", 190.0, 50.0),
+            dot("c", 100.0, 50.0),
+            dot("d", 130.0, 50.0),
+            dot("e", 80.0, 50.0),
+        ];
+        let reqs = [req("a", 20.0, 50.0, false), req("b", 190.0, 50.0, false), req("c", 100.0, 50.0, false)];
+        let labels = place_labels(&reqs, &marks, 10.0);
+        let anchors: Vec<_> = labels.iter().map(|l| (l.id, l.anchor)).collect();
+        assert_eq!(anchors, vec![("a", Anchor::Start), ("b", Anchor::End), ("c", Anchor::Middle)]);
+        assert_eq!(labels.get(2).map(|l| l.y), Some(50.0 - 8.0 - 6.0));
+    }
+
+    #[test]
+    fn skips_labels_that_collide_or_leave_bounds() {
+        // Two marks at the same spot: the second label finds every position taken.
+        let marks = [dot("a", 100.0, 50.0), dot("b", 100.0, 50.0)];
+        let reqs = [req("a", 100.0, 50.0, true), req("b", 100.0, 50.0, true)];
+        let labels = place_labels(&reqs, &marks, 10.0);
+        let anchors: Vec<_> = labels.iter().map(|l| (l.id, l.anchor)).collect();
+        assert_eq!(anchors, vec![("a", Anchor::Start), ("b", Anchor::End)]);
+        for (i, a) in labels.iter().enumerate() {
+            for b in labels.iter().skip(i + 1) {
+                assert!(!a.rect().overlaps(&b.rect()));
+            }
+        }
+        // A box far too wide for the bounds is dropped.
+        let wide = LabelRequest { text: "a very long label indeed, wider than the plot", ..req("a", 100.0, 50.0, true) };
+        assert_eq!(place_labels(&[wide], &marks, 10.0), vec![]);
+    }
+
+    #[test]
+    fn unforced_labels_do_not_cover_marks() {
+        // Marks left, right, above and below leave no free position.
+        let marks = [
+            dot("a", 100.0, 50.0),
+            dot("l", 80.0, 50.0),
+            dot("r", 120.0, 50.0),
+            dot("u", 100.0, 35.0),
+            dot("d", 100.0, 65.0),
+        ];
+        assert_eq!(place_labels(&[req("a", 100.0, 50.0, false)], &marks, 10.0), vec![]);
+        let forced = place_labels(&[req("a", 100.0, 50.0, true)], &marks, 10.0);
+        assert_eq!(forced.len(), 1);
+    }
+}

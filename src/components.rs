@@ -1,0 +1,80 @@
+//! Thin Yew views over the pure parts. Each component reads the shared
+//! [`Ctx`] (state handle, language, today) and dispatches [`Action`]s.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::{Date, Model};
+use crate::state::{Action, Lang, ViewState};
+
+mod app;
+mod chart_export;
+pub mod browser;
+mod card;
+mod compare;
+mod filters;
+mod header;
+mod notice;
+mod table;
+mod toolbar;
+mod views;
+
+pub use app::App;
+
+/// What every component can read: the state (and its dispatcher), the
+/// resolved language and today's date.
+#[derive(Clone, PartialEq)]
+pub struct Ctx {
+    pub state: UseReducerHandle<ViewState>,
+    pub lang: Lang,
+    pub today: Date,
+}
+
+impl Ctx {
+    pub fn dispatch(&self, action: Action) {
+        self.state.dispatch(action);
+    }
+
+    /// A callback that dispatches a fixed action.
+    pub fn on<E>(&self, action: Action) -> Callback<E> {
+        let state = self.state.clone();
+        Callback::from(move |_| state.dispatch(action.clone()))
+    }
+}
+
+/// The models that pass the current filters, shared by every view.
+pub type Filtered = Rc<Vec<&'static Model>>;
+
+/// The context; components are only ever rendered under [`App`]'s provider.
+#[hook]
+pub fn use_ctx() -> Option<Ctx> {
+    use_context::<Ctx>()
+}
+
+/// The page's own URL for this state without embed mode (for "open full view").
+pub fn full_view_url(state: &ViewState) -> String {
+    let full = state.apply(Action::SetEmbed(false));
+    share_url(&full)
+}
+
+/// The shareable URL of a state.
+pub fn share_url(state: &ViewState) -> String {
+    let query = crate::url::to_query(state);
+    let base = browser::base_url();
+    if query.is_empty() {
+        base
+    } else {
+        format!("{base}?{query}")
+    }
+}
+
+/// Only http(s) links from the data reach an `href`; anything else becomes inert.
+pub fn safe_href(url: &str) -> String {
+    let lower = url.trim_start().to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        url.to_string()
+    } else {
+        "#".to_string()
+    }
+}

@@ -1,0 +1,140 @@
+//! The root: one reducer holds the view state; the URL mirrors it; every view
+//! reads the same filtered list.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::browser;
+use super::{Ctx, Filtered};
+use crate::components::{
+    card::Card, compare::Compare, filters::FilterPanel, header::Header, notice::Notice, table::Table,
+    toolbar::Toolbar, views::MainView,
+};
+use crate::data;
+use crate::filter;
+use crate::i18n::T;
+use crate::state::{Action, Theme, ViewState};
+use crate::url::{self, Ignored};
+
+impl Reducible for ViewState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        crate::state::reduce_rc(self, action)
+    }
+}
+
+/// Reads the state from the current URL, with what had to be ignored.
+fn state_from_location() -> (ViewState, Vec<Ignored>) {
+    url::from_query(&browser::query(), data::known())
+}
+
+#[component]
+pub fn App() -> Html {
+    let initial = use_memo((), |()| state_from_location());
+    let state = use_reducer_eq({
+        let initial = initial.clone();
+        move || initial.0.clone()
+    });
+    let ignored = use_state_eq({
+        let initial = initial.clone();
+        move || initial.1.clone()
+    });
+    let today = use_memo((), |()| browser::today());
+    let lang = state.lang.unwrap_or_else(browser::browser_lang);
+
+    // Mirror the state into the URL (replaceState: no history spam).
+    {
+        let query = url::to_query(&state);
+        use_effect_with(query, |query| browser::replace_query(query));
+    }
+
+    // Back/Forward (and links that only change the query) restore the state.
+    {
+        let state = state.clone();
+        let ignored = ignored.clone();
+        use_effect_with((), move |()| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "popstate", move |_| {
+                    let (next, dropped) = state_from_location();
+                    ignored.set(dropped);
+                    state.dispatch(Action::Replace(Box::new(next)));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Language and theme on <html>, so CSS and screen readers follow.
+    use_effect_with((lang, state.theme), |(lang, theme)| {
+        browser::set_root_attr("lang", Some(lang.id()));
+        browser::set_root_attr(
+            "data-theme",
+            match theme {
+                Theme::Auto => None,
+                Theme::Light => Some("light"),
+                Theme::Dark => Some("dark"),
+            },
+        );
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&format!("{} · {}", T::AppTitle.get(*lang), T::AppSubtitle.get(*lang)));
+        }
+    });
+
+    let filtered: Filtered = {
+        let key = (state.filters.clone(), state.asof);
+        use_memo(key, |(filters, asof)| filter::filtered_models(filters, *asof))
+    };
+
+    // The DOM contract: data-count now, data-ready once the first view is drawn.
+    use_effect_with(filtered.len(), |count| {
+        browser::set_app_attr("data-count", &count.to_string());
+        browser::set_app_attr("data-ready", "true");
+    });
+
+    // Framed: report our height to the parent page whenever it changes.
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        use_effect_with((), move |()| {
+            if let Some(el) = root.cast::<web_sys::Element>() {
+                browser::report_height(&el);
+            }
+        });
+    }
+
+    let ctx = Ctx { state: state.clone(), lang, today: *today };
+    let embed = state.embed;
+    let dismiss = {
+        let ignored = ignored.clone();
+        Callback::from(move |()| ignored.set(Vec::new()))
+    };
+    html! {
+        <ContextProvider<Ctx> context={ctx}>
+            <div ref={root} class={classes!("atlas", embed.then_some("embed"))} lang={lang.id()}>
+                <Header />
+                <Notice ignored={(*ignored).clone()} on_dismiss={dismiss} />
+                <Toolbar filtered={filtered.clone()} />
+                <div class="layout">
+                    <FilterPanel />
+                    <section class="panel" aria-label={T::Views.get(lang)}>
+                        if state.view == crate::state::View::Table {
+                            <Table filtered={filtered.clone()} />
+                        } else {
+                            <MainView filtered={filtered.clone()} />
+                        }
+                        <Card />
+                        <Compare />
+                    </section>
+                </div>
+                <footer class="credit">
+                    <span>{ T::Credit.get(lang) }</span>
+                    if embed {
+                        <a href={super::full_view_url(&state)} target="_blank" rel="noopener">{ T::OpenFull.get(lang) }</a>
+                    }
+                </footer>
+            </div>
+        </ContextProvider<Ctx>>
+    }
+}

@@ -1,0 +1,165 @@
+//! The few browser APIs the widget touches, each wrapped so that a throwing or
+//! missing API (sandboxed iframe, old browser) degrades to "nothing happens".
+
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::model::Date;
+use crate::state::Lang;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// `location.search` without the leading `?` ("" when unavailable).
+pub fn query() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .map(|s| s.trim_start_matches('?').to_string())
+        .unwrap_or_default()
+}
+
+/// The page URL without its query (for building share links).
+pub fn base_url() -> String {
+    window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        })
+        .unwrap_or_default()
+}
+
+/// Writes the query with `history.replaceState`; a throwing `history`
+/// (opaque-origin iframe) is ignored: the view still works, only the URL stays.
+pub fn replace_query(query: &str) {
+    let Some(w) = window() else { return };
+    let Ok(history) = w.history() else { return };
+    let path = w.location().pathname().unwrap_or_default();
+    let url = if query.is_empty() { path } else { format!("{path}?{query}") };
+    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+}
+
+/// Korean for a Korean browser, English otherwise.
+pub fn browser_lang() -> Lang {
+    let lang = window().and_then(|w| w.navigator().language()).unwrap_or_default();
+    if lang.to_ascii_lowercase().starts_with("ko") {
+        Lang::Ko
+    } else {
+        Lang::En
+    }
+}
+
+/// Today's date in the reader's time zone.
+pub fn today() -> Date {
+    let d = js_sys::Date::new_0();
+    Date {
+        year: u16::try_from(d.get_full_year()).unwrap_or(2026),
+        month: u8::try_from(d.get_month() + 1).unwrap_or(1),
+        day: u8::try_from(d.get_date()).unwrap_or(1),
+    }
+}
+
+/// True when the widget runs inside a frame.
+pub fn is_framed() -> bool {
+    window()
+        .and_then(|w| {
+            let parent = w.parent().ok().flatten()?;
+            Some(!js_sys::Object::is(&parent, &w))
+        })
+        .unwrap_or(false)
+}
+
+/// Sets (or removes, for `None`) an attribute on `<html>`.
+pub fn set_root_attr(name: &str, value: Option<&str>) {
+    if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = match value {
+            Some(v) => el.set_attribute(name, v),
+            None => el.remove_attribute(name),
+        };
+    }
+}
+
+/// Sets an attribute on the app root `#app` (the DOM contract lives there).
+pub fn set_app_attr(name: &str, value: &str) {
+    if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) {
+        let _ = el.set_attribute(name, value);
+    }
+}
+
+/// Copies text to the clipboard; resolves to false when refused.
+pub async fn copy_text(text: String) -> bool {
+    let Some(w) = window() else { return false };
+    let promise = w.navigator().clipboard().write_text(&text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Opens the native share sheet when the browser has one.
+pub fn can_share() -> bool {
+    window()
+        .map(|w| js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("share")).unwrap_or(false))
+        .unwrap_or(false)
+}
+
+pub async fn share(title: String, url: String) -> bool {
+    let Some(w) = window() else { return false };
+    let data = web_sys::ShareData::new();
+    data.set_title(&title);
+    data.set_url(&url);
+    wasm_bindgen_futures::JsFuture::from(w.navigator().share_with_data(&data)).await.is_ok()
+}
+
+/// Offers `content` as a download named `name`.
+pub fn download(name: &str, mime: &str, content: &JsValue) {
+    let parts = js_sys::Array::of1(content);
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    download_blob(name, &blob);
+}
+
+pub fn download_blob(name: &str, blob: &web_sys::Blob) {
+    let Some(doc) = window().and_then(|w| w.document()) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return };
+    if let Some(a) = doc.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(&url);
+        a.set_download(name);
+        if let Some(body) = doc.body() {
+            let _ = body.append_child(&a);
+            a.click();
+            a.remove();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// When framed, reports the height of `el` to the parent page each time it
+/// changes, as `{type: "kai-atlas:height", v: 1, height}` and nothing else.
+/// The observer lives as long as the page.
+pub fn report_height(el: &web_sys::Element) {
+    use std::cell::Cell;
+    use wasm_bindgen::closure::Closure;
+    if !is_framed() {
+        return;
+    }
+    let Some(parent) = window().and_then(|w| w.parent().ok().flatten()) else { return };
+    let last = Cell::new(-1.0_f64);
+    let target = el.clone();
+    let callback = Closure::<dyn FnMut()>::new(move || {
+        let height = target.get_bounding_client_rect().height().ceil();
+        if !height.is_finite() || (height - last.get()).abs() < 1.0 {
+            return;
+        }
+        last.set(height);
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"kai-atlas:height".into());
+        let _ = js_sys::Reflect::set(&message, &"v".into(), &1.into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        // The target origin is "*": the parent's origin is unknown to an embed,
+        // and the message carries nothing but a height.
+        let _ = parent.post_message(&message, "*");
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(el);
+        callback.forget();
+        std::mem::forget(observer);
+    }
+}

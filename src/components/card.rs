@@ -1,0 +1,139 @@
+//! The detail card of the selected model: every field and every source.
+
+use yew::prelude::*;
+
+use super::{safe_href, use_ctx};
+use crate::components::table::params_text;
+use crate::data;
+use crate::format;
+use crate::i18n::{language_name, Label, T};
+use crate::model::{Model, Origin};
+use crate::state::{Action, Lang};
+
+fn pick(lang: Lang, ko: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Ko if !ko.is_empty() => ko,
+        _ => en,
+    }
+}
+
+/// The rows of field/value pairs shared by the card and the compare panel.
+pub fn fields(m: &Model, lang: Lang) -> Vec<(T, String)> {
+    let org = data::organisation(m.org);
+    let mut rows = vec![
+        (T::Organisation, org.map_or(m.org.to_string(), |o| pick(lang, o.name_ko, o.name_en).to_string())),
+        (T::Sector, m.sector.label(lang).to_string()),
+        (T::ReleaseDate, format::date(m.date, lang)),
+        (T::Status, m.status.label(lang).to_string()),
+        (
+            T::TotalParams,
+            format!("{} ({})", params_text(m.total.value_b, lang), m.total.basis.label(lang)),
+        ),
+    ];
+    if let Some(a) = m.active {
+        rows.push((T::ActiveParams, format!("{} ({})", params_text(a.value_b, lang), a.basis.label(lang))));
+    }
+    if m.sizes_b.len() > 1 {
+        let sizes: Vec<String> = m.sizes_b.iter().map(|s| format::params(*s, lang)).collect();
+        rows.push((T::Sizes, sizes.join(" · ")));
+    }
+    rows.push((T::Architecture, m.arch.label(lang).to_string()));
+    rows.push((T::Modality, m.modalities.iter().map(|x| x.label(lang)).collect::<Vec<_>>().join(", ")));
+    let langs: Vec<&str> = m.languages.iter().map(|c| language_name(c, lang)).collect();
+    rows.push((T::Languages, if langs.is_empty() { T::Unknown.get(lang).into() } else { langs.join(", ") }));
+    rows.push((T::Weights, m.weights.label(lang).to_string()));
+    if !m.license.is_empty() {
+        rows.push((T::Licence, m.license.to_string()));
+    }
+    rows.push((
+        T::Context,
+        m.context.map_or_else(
+            || T::Unknown.get(lang).to_string(),
+            |c| format!("{} {}", format::count(c as usize, lang), T::Tokens.get(lang)),
+        ),
+    ));
+    let origin = match (m.origin, m.base_model.is_empty()) {
+        (Origin::Derived, false) => format!("{} ← {}", origin_label(m.origin, lang), m.base_model),
+        _ => origin_label(m.origin, lang).to_string(),
+    };
+    rows.push((T::Origin, origin));
+    rows
+}
+
+pub fn origin_label(o: Origin, lang: Lang) -> &'static str {
+    match (o, lang) {
+        (Origin::Scratch, Lang::Ko) => "처음부터 학습",
+        (Origin::Scratch, Lang::En) => "trained from scratch",
+        (Origin::Derived, Lang::Ko) => "다른 모델 기반",
+        (Origin::Derived, Lang::En) => "built on another model",
+        (Origin::Unknown, _) => T::Unknown.get(lang),
+    }
+}
+
+#[component]
+pub fn Card() -> Html {
+    let heading = use_node_ref();
+    let ctx = use_ctx();
+    let selected = ctx.as_ref().and_then(|c| c.state.selected);
+    {
+        let heading = heading.clone();
+        use_effect_with(selected, move |selected| {
+            if selected.is_some() {
+                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        });
+    }
+    let Some(ctx) = ctx else { return html! {} };
+    let Some(m) = selected.and_then(data::model) else { return html! {} };
+    let lang = ctx.lang;
+    let close = ctx.on::<MouseEvent>(Action::Select(None));
+    let on_key = {
+        let state = ctx.state.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                state.dispatch(Action::Select(None));
+            }
+        })
+    };
+    let pinned = ctx.state.compare.contains(&m.id);
+    let note = pick(lang, m.note_ko, m.note_en);
+    html! {
+        <article class="card" data-card={m.id} aria-labelledby="card-title" onkeydown={on_key}>
+            <h2 id="card-title" ref={heading} tabindex="-1">{ pick(lang, m.name_ko, m.name_en) }</h2>
+            <p class="org">{ pick(lang, m.name_en, m.name_ko) }</p>
+            <button type="button" class="btn close" aria-label={T::Close.get(lang)} onclick={close}>{ "×" }</button>
+            if m.in_article {
+                <p class="org">{ "★ " }{ T::NamedInArticle.get(lang) }</p>
+            }
+            <dl>
+                { for fields(m, lang).into_iter().map(|(k, v)| html! { <><dt>{ k.get(lang) }</dt><dd>{ v }</dd></> }) }
+            </dl>
+            { for m.disputes.iter().map(|d| html! {
+                <div class="dispute" data-dispute={d.field}>
+                    <strong>{ T::Disputed.get(lang) }{ ": " }</strong>{ d.claim }{ " — " }{ pick(lang, d.note_ko, d.note_en) }
+                    { " " }<a href={safe_href(d.source.url)} target="_blank" rel="noopener noreferrer">{ d.source.title }</a>
+                </div>
+            }) }
+            if !note.is_empty() {
+                <p>{ note }</p>
+            }
+            <h3>{ T::Sources.get(lang) }</h3>
+            <ul class="sources">
+                { for m.sources.iter().map(|s| html! {
+                    <li>
+                        <a href={safe_href(s.url)} target="_blank" rel="noopener noreferrer" data-source="">{ s.title }</a>
+                        { s.date.map(|d| format!(" ({})", format::date(d, lang))).unwrap_or_default() }
+                    </li>
+                }) }
+            </ul>
+            <div class="card-actions">
+                <button type="button" class="btn" data-action="pin" aria-pressed={pinned.to_string()}
+                    onclick={ctx.on(Action::TogglePin(m.id))}>
+                    { if pinned { T::Unpin } else { T::Pin }.get(lang) }
+                </button>
+            </div>
+        </article>
+    }
+}

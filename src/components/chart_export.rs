@@ -1,0 +1,164 @@
+//! The current chart as a standalone SVG (title, legend, source line, styles
+//! inlined) and as a 2× PNG drawn from that SVG on a canvas.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::browser;
+use crate::i18n::{Label, T};
+use crate::model::Sector;
+use crate::state::Lang;
+
+/// The id of the live chart `<svg>` every chart view renders.
+pub const CHART_ID: &str = "atlas-chart";
+
+/// Chart styles with concrete light-theme colours: the exported file must not
+/// depend on the page's stylesheet or custom properties.
+const EXPORT_CSS: &str = "text{font-family:system-ui,'Apple SD Gothic Neo','Noto Sans CJK KR','Malgun Gothic',sans-serif;fill:#16181d}\
+.axis text,.tick-label,.axis-title,.ref-label{fill:#4a505c;font-size:11px}.grid-line{stroke:#e8ebef}\
+.band{fill:#fff4d6}.band-label{fill:#5c4300;font-size:11px;font-weight:600}.lane-bg{fill:#f4f5f7}\
+.lane-label{fill:#4a505c;font-size:11px;font-weight:600}.ref-line{stroke:#6b7280;stroke-dasharray:4 3}\
+.lineage{stroke:#6b7280;fill:none;opacity:.55}.size-range{stroke-width:3;stroke-linecap:round;opacity:.35}\
+.event-line{stroke:#6b7280;stroke-dasharray:2 3}.event-dot{fill:#6b7280}.event-hit{fill:transparent}\
+.ghost{fill:none;stroke-dasharray:3 2;stroke-width:1.5}.ghost-tie{stroke-dasharray:2 2}\
+.mark{stroke-width:1.5}.mark.hollow{fill:#fff!important;stroke-dasharray:3 2;stroke-width:2}\
+.mark.named{stroke:#16181d!important;stroke-width:3}.mark-active{fill:#fff;opacity:.9}\
+.mark-label{font-size:11px;paint-order:stroke;stroke:#fff;stroke-width:3px}\
+.bar-active{fill:#fff;opacity:.45}.bar-label{font-size:12px}.bar-value{fill:#4a505c;font-size:11px}\
+.c-manufacturing,.c-o0{fill:#0072b2;stroke:#0072b2}.c-telecom,.c-o1{fill:#d55e00;stroke:#d55e00}\
+.c-portal,.c-o2{fill:#009e73;stroke:#009e73}.c-messenger,.c-o3{fill:#e69f00;stroke:#e69f00}\
+.c-game,.c-o4{fill:#cc79a7;stroke:#cc79a7}.c-startup,.c-o5{fill:#56b4e9;stroke:#56b4e9}\
+.c-it-services,.c-o6{fill:#b59b00;stroke:#b59b00}.c-research,.c-o7{fill:#555;stroke:#555}\
+.focused,.selected{stroke:#c2410c!important}";
+
+const SECTOR_HEX: [(Sector, &str); 8] = [
+    (Sector::Manufacturing, "#0072b2"),
+    (Sector::Telecom, "#d55e00"),
+    (Sector::ItServices, "#b59b00"),
+    (Sector::Portal, "#009e73"),
+    (Sector::Messenger, "#e69f00"),
+    (Sector::Game, "#cc79a7"),
+    (Sector::Startup, "#56b4e9"),
+    (Sector::Research, "#555555"),
+];
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Wraps already-serialised chart markup of `width × height` into a standalone document.
+pub fn wrap_svg(inner: &str, width: f64, height: f64, lang: Lang) -> String {
+    let (top, bottom) = (40.0, 52.0);
+    let total = height + top + bottom;
+    let mut legend = String::new();
+    let mut x = 16.0;
+    for (sector, hex) in SECTOR_HEX {
+        let label = escape(sector.label(lang));
+        legend.push_str(&format!(
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"5\" fill=\"{hex}\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\">{label}</text>",
+            x + 5.0,
+            height + top + 14.0,
+            x + 14.0,
+            height + top + 18.0
+        ));
+        x += 24.0 + crate::chart::labels::text_width(sector.label(lang), 11.0);
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{total:.0}\" viewBox=\"0 0 {width:.0} {total:.0}\">\
+<title>{title}</title><style>{EXPORT_CSS}</style><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\
+<text x=\"16\" y=\"26\" font-size=\"16\" font-weight=\"700\">{title}</text>\
+<g transform=\"translate(0,{top})\">{inner}</g>{legend}\
+<text x=\"16\" y=\"{src_y:.0}\" font-size=\"10\" fill=\"#6b7280\">{credit}</text></svg>\n",
+        title = escape(T::AppTitle.get(lang)),
+        credit = escape(T::Credit.get(lang)),
+        src_y = height + top + 42.0,
+    )
+}
+
+/// The live chart serialised and wrapped, or None when no chart is on screen.
+pub fn standalone_svg(lang: Lang) -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    let svg = doc.get_element_by_id(CHART_ID)?;
+    let (width, height) = view_box_size(&svg)?;
+    let inner = web_sys::XmlSerializer::new().ok()?.serialize_to_string(&svg).ok()?;
+    Some(wrap_svg(&inner, width, height, lang))
+}
+
+fn view_box_size(svg: &web_sys::Element) -> Option<(f64, f64)> {
+    let vb = svg.get_attribute("viewBox")?;
+    let nums: Vec<f64> = vb.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+    match nums.as_slice() {
+        [_, _, w, h] if *w > 0.0 && *h > 0.0 => Some((*w, *h)),
+        _ => None,
+    }
+}
+
+/// Draws the standalone SVG on a 2× canvas and downloads it as PNG.
+pub fn download_png(lang: Lang, name: String) {
+    let Some(svg) = standalone_svg(lang) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let total_h = svg
+        .split("height=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .and_then(|h| h.parse::<f64>().ok());
+    let total_w = svg
+        .split("width=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .and_then(|w| w.parse::<f64>().ok());
+    let (Some(w), Some(h)) = (total_w, total_h) else { return };
+    let parts = js_sys::Array::of1(&JsValue::from_str(&svg));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("image/svg+xml");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(img) = web_sys::HtmlImageElement::new() else { return };
+    let Some(canvas) = doc.create_element("canvas").ok().and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok()) else {
+        return;
+    };
+    canvas.set_width((w * 2.0) as u32);
+    canvas.set_height((h * 2.0) as u32);
+    let img2 = img.clone();
+    let url2 = url.clone();
+    let onload = Closure::once(move || {
+        let _ = web_sys::Url::revoke_object_url(&url2);
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = ctx.scale(2.0, 2.0);
+        let _ = ctx.draw_image_with_html_image_element(&img2, 0.0, 0.0);
+        let done = Closure::once(move |blob: Option<web_sys::Blob>| {
+            if let Some(blob) = blob {
+                browser::download_blob(&name, &blob);
+            }
+        });
+        let _ = canvas.to_blob_with_type(done.as_ref().unchecked_ref(), "image/png");
+        done.forget();
+    });
+    img.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    img.set_src(&url);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_svg_is_standalone_with_title_legend_and_source() {
+        let svg = wrap_svg("<svg id=\"atlas-chart\" viewBox=\"0 0 600 400\"></svg>", 600.0, 400.0, Lang::En);
+        assert!(svg.starts_with("<?xml"));
+        assert!(svg.contains("xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(svg.contains("height=\"492\""));
+        assert!(svg.contains("<title>K-AI Atlas</title>"));
+        assert!(svg.contains(">Telecom</text>"));
+        assert!(svg.contains("Sources: model cards"));
+        assert!(svg.contains("<style>"));
+    }
+}

@@ -1,0 +1,66 @@
+//! Up to four pinned models side by side.
+
+use yew::prelude::*;
+
+use super::use_ctx;
+use crate::components::card::fields;
+use crate::data;
+use crate::i18n::T;
+use crate::model::Model;
+use crate::state::{Action, Lang};
+
+#[component]
+pub fn Compare() -> Html {
+    let Some(ctx) = use_ctx() else { return html! {} };
+    let lang = ctx.lang;
+    let models: Vec<&'static Model> = ctx.state.compare.iter().filter_map(|id| data::model(id)).collect();
+    if models.is_empty() {
+        return html! {};
+    }
+    let columns: Vec<Vec<(T, String)>> = models.iter().map(|m| fields(m, lang)).collect();
+    let keys: Vec<T> = columns.first().map(|c| c.iter().map(|(k, _)| *k).collect()).unwrap_or_default();
+    let value = |col: &Vec<(T, String)>, key: T| {
+        col.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()).unwrap_or_else(|| "—".into())
+    };
+    // Rows that only some models have (sizes, active parameters) still get a line.
+    let mut all_keys = keys;
+    for col in &columns {
+        for (k, _) in col {
+            if !all_keys.contains(k) {
+                all_keys.push(*k);
+            }
+        }
+    }
+    html! {
+        <section class="compare" data-compare="" aria-labelledby="compare-title">
+            <h2 id="compare-title">{ T::Compare.get(lang) }{ format!(" ({}/{})", models.len(), crate::state::MAX_COMPARE) }
+                { " " }<button type="button" class="btn link" onclick={ctx.on(Action::ClearCompare)}>{ T::ClearCompare.get(lang) }</button>
+            </h2>
+            <div class="compare-grid">
+                <table>
+                    <thead>
+                        <tr>
+                            <td></td>
+                            { for models.iter().map(|m| html! {
+                                <th scope="col" data-model-id={m.id}>
+                                    { match lang { Lang::Ko => m.name_ko, Lang::En => m.name_en } }
+                                    { " " }
+                                    <button type="button" class="btn link" aria-label={format!("{}: {}", T::Unpin.get(lang), m.name_en)}
+                                        onclick={ctx.on(Action::Unpin(m.id))}>{ "×" }</button>
+                                </th>
+                            }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for all_keys.iter().map(|k| html! {
+                            <tr>
+                                <th scope="row">{ k.get(lang) }</th>
+                                { for columns.iter().map(|c| html! { <td>{ value(c, *k) }</td> }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,259 @@
+//! The filter panel: search, every facet with live counts, ranges, clearing.
+//! On phones it collapses behind a toggle.
+
+use web_sys::{HtmlInputElement, KeyboardEvent};
+use yew::prelude::*;
+
+use super::{use_ctx, Ctx};
+use crate::data;
+use crate::filter;
+use crate::i18n::{language_name, Label, T};
+use crate::model::{Date, Sector};
+use crate::search;
+use crate::state::{Action, Facet, FacetValue, Lang, Range, SizeClass, ViewState};
+
+fn facet_title(facet: Facet) -> T {
+    match facet {
+        Facet::Sector => T::FacetSector,
+        Facet::Org => T::FacetOrg,
+        Facet::Modality => T::FacetModality,
+        Facet::Weights => T::FacetOpen,
+        Facet::Arch => T::FacetArch,
+        Facet::Size => T::FacetSize,
+        Facet::Lang => T::FacetLangs,
+        Facet::Status => T::FacetStatus,
+        Facet::Article => T::FacetArticle,
+        Facet::Params => T::FacetParams,
+        Facet::Date => T::FacetDate,
+    }
+}
+
+/// What a reader sees for a facet value.
+pub fn value_label(value: FacetValue, lang: Lang) -> String {
+    match value {
+        FacetValue::Sector(s) => s.label(lang).into(),
+        FacetValue::Org(id) => data::organisation(id)
+            .map(|o| match lang {
+                Lang::Ko => o.name_ko,
+                Lang::En => o.name_en,
+            })
+            .unwrap_or(id)
+            .into(),
+        FacetValue::Modality(m) => m.label(lang).into(),
+        FacetValue::Weights(w) => w.label(lang).into(),
+        FacetValue::Arch(a) => a.label(lang).into(),
+        FacetValue::Size(s) => match s {
+            SizeClass::Small => T::SizeSmall,
+            SizeClass::Mid => T::SizeMid,
+            SizeClass::Hyperscale => T::SizeHyperscale,
+            SizeClass::Undisclosed => T::SizeUndisclosed,
+        }
+        .get(lang)
+        .into(),
+        FacetValue::Lang(code) => language_name(code, lang).into(),
+        FacetValue::Status(s) => s.label(lang).into(),
+        FacetValue::Article => T::ArticleOnly.get(lang).into(),
+    }
+}
+
+/// The search text also matches organisation and family display names.
+pub fn text_matcher(query: &str) -> impl Fn(&crate::model::Model) -> bool {
+    let q = search::Query::new(query);
+    move |m| {
+        let org = data::organisation(m.org);
+        let fam = m.family.and_then(data::family);
+        q.matches(&[
+            m.name_en,
+            m.name_ko,
+            m.id,
+            org.map_or("", |o| o.name_en),
+            org.map_or("", |o| o.name_ko),
+            fam.map_or("", |f| f.name_en),
+            fam.map_or("", |f| f.name_ko),
+        ])
+    }
+}
+
+fn parse_num(text: &str) -> Option<f64> {
+    text.trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0)
+}
+
+fn fmt_num(v: Option<f64>) -> String {
+    v.map(|v| format!("{v}")).unwrap_or_default()
+}
+
+fn month_value(d: Option<Date>) -> String {
+    d.map(|d| format!("{:04}-{:02}", d.year, d.month.max(1))).unwrap_or_default()
+}
+
+fn parse_month(text: &str) -> Option<Date> {
+    Date::parse(text.trim()).ok()
+}
+
+#[component]
+pub fn FilterPanel() -> Html {
+    let open = use_state_eq(|| false);
+    let ctx = use_ctx();
+    let counts = {
+        let state = ctx.as_ref().map(|c| (*c.state).clone()).unwrap_or_default();
+        let key = (state.filters.clone(), state.asof);
+        use_memo(key, |(filters, asof)| {
+            let state = ViewState { filters: filters.clone(), asof: *asof, ..ViewState::default() };
+            filter::all_facet_counts_with(data::korean(), &state, &text_matcher(&filters.query))
+        })
+    };
+    let Some(ctx) = ctx else { return html! {} };
+    let lang = ctx.lang;
+    let filters = &ctx.state.filters;
+
+    let toggle_open = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+
+    let on_search = {
+        let state = ctx.state.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                state.dispatch(Action::SetQuery(input.value()));
+            }
+        })
+    };
+    // Enter while a Hangul syllable is being composed belongs to the IME.
+    let on_search_key = Callback::from(|e: KeyboardEvent| {
+        if e.key() == "Enter" && search::ime_composing_enter(e.is_composing(), e.key_code()) {
+            e.prevent_default();
+        }
+    });
+
+    let facets = counts.iter().map(|(facet, values)| facet_group(&ctx, *facet, values));
+    let active = filters.active_count();
+
+    html! {
+        <aside class={classes!("filters", (*open).then_some("open"))} aria-label={T::Filters.get(lang)}>
+            <div class="filters-head">
+                <h2>{ T::Filters.get(lang) }</h2>
+                <button type="button" class="btn filters-toggle" aria-expanded={open.to_string()} onclick={toggle_open}>
+                    { if *open { T::HideFilters } else { T::ShowFilters }.get(lang) }
+                    if active > 0 { { format!(" ({active})") } }
+                </button>
+                if active > 0 {
+                    <button type="button" class="btn link" data-action="clear-all" onclick={ctx.on(Action::ClearFilters)}>
+                        { T::ClearAll.get(lang) }
+                    </button>
+                }
+            </div>
+            <input type="search" class="search" data-filter="q" aria-label={T::Search.get(lang)}
+                placeholder={T::SearchPlaceholder.get(lang)} value={filters.query.clone()}
+                oninput={on_search} onkeydown={on_search_key} />
+            <div class="filters-body">
+                { for facets }
+                { params_group(&ctx) }
+                { date_group(&ctx) }
+            </div>
+        </aside>
+    }
+}
+
+fn clear_button(ctx: &Ctx, facet: Facet) -> Html {
+    if ctx.state.filters.is_clear(facet) {
+        return html! {};
+    }
+    html! {
+        <button type="button" class="btn link" data-clear={facet.id()}
+            aria-label={format!("{} {}", facet_title(facet).get(ctx.lang), T::Clear.get(ctx.lang))}
+            onclick={ctx.on(Action::ClearFacet(facet))}>{ T::Clear.get(ctx.lang) }</button>
+    }
+}
+
+fn facet_group(ctx: &Ctx, facet: Facet, values: &[(FacetValue, usize)]) -> Html {
+    let lang = ctx.lang;
+    let mut values: Vec<(FacetValue, usize, String)> =
+        values.iter().map(|(v, n)| (*v, *n, value_label(*v, lang))).collect();
+    if facet == Facet::Org {
+        // Busiest organisations first, then by name in 가나다 / A–Z order.
+        values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| crate::format::compare_names(&a.2, &b.2)));
+    }
+    let chips = values.into_iter().map(|(value, count, label)| {
+        let on = ctx.state.filters.has(value);
+        let swatch = match value {
+            FacetValue::Sector(s) => html! { <span class={classes!("swatch", sector_class(s))} aria-hidden="true"></span> },
+            _ => html! {},
+        };
+        html! {
+            <label class={classes!("chip", on.then_some("on"), (count == 0 && !on).then_some("zero"))}
+                data-facet={facet.id()} data-value={value.id()}>
+                <input type="checkbox" checked={on} onchange={ctx.on(Action::Toggle(value))} />
+                { swatch }
+                <span>{ label }</span>
+                <span class="chip-count" aria-label={format!("{count}")}>{ count }</span>
+            </label>
+        }
+    });
+    html! {
+        <fieldset class="facet" data-facet-group={facet.id()}>
+            <legend><span>{ facet_title(facet).get(lang) }</span>{ clear_button(ctx, facet) }</legend>
+            <div class="facet-values">{ for chips }</div>
+        </fieldset>
+    }
+}
+
+pub fn sector_class(s: Sector) -> String {
+    format!("c-{}", s.id())
+}
+
+fn params_group(ctx: &Ctx) -> Html {
+    let lang = ctx.lang;
+    let range = ctx.state.filters.params;
+    let set = |is_min: bool| {
+        let state = ctx.state.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                let v = parse_num(&input.value());
+                let next = if is_min { Range::new(v, range.max) } else { Range::new(range.min, v) };
+                state.dispatch(Action::SetParams(next));
+            }
+        })
+    };
+    html! {
+        <fieldset class="facet" data-facet-group="params">
+            <legend><span>{ T::FacetParams.get(lang) }</span>{ clear_button(ctx, Facet::Params) }</legend>
+            <div class="range">
+                <label>{ T::Min.get(lang) }
+                    <input type="number" min="0" step="any" inputmode="decimal" data-filter="params-min"
+                        value={fmt_num(range.min)} onchange={set(true)} /></label>
+                <label>{ T::Max.get(lang) }
+                    <input type="number" min="0" step="any" inputmode="decimal" data-filter="params-max"
+                        value={fmt_num(range.max)} onchange={set(false)} /></label>
+            </div>
+        </fieldset>
+    }
+}
+
+fn date_group(ctx: &Ctx) -> Html {
+    let lang = ctx.lang;
+    let range = ctx.state.filters.date;
+    let set = |is_min: bool| {
+        let state = ctx.state.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                let v = parse_month(&input.value());
+                let next = if is_min { Range::new(v, range.max) } else { Range::new(range.min, v) };
+                state.dispatch(Action::SetDate(next));
+            }
+        })
+    };
+    html! {
+        <fieldset class="facet" data-facet-group="date">
+            <legend><span>{ T::FacetDate.get(lang) }</span>{ clear_button(ctx, Facet::Date) }</legend>
+            <div class="range">
+                <label>{ T::From.get(lang) }
+                    <input type="month" data-filter="date-min" min="2020-01" max="2030-12"
+                        value={month_value(range.min)} onchange={set(true)} /></label>
+                <label>{ T::To.get(lang) }
+                    <input type="month" data-filter="date-max" min="2020-01" max="2030-12"
+                        value={month_value(range.max)} onchange={set(false)} /></label>
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,45 @@
+//! Title, language switch and theme switch.
+
+use yew::prelude::*;
+
+use super::use_ctx;
+use crate::i18n::T;
+use crate::state::{Action, Lang, Theme};
+
+#[component]
+pub fn Header() -> Html {
+    let Some(ctx) = use_ctx() else { return html! {} };
+    let lang = ctx.lang;
+    let other = match lang {
+        Lang::Ko => Lang::En,
+        Lang::En => Lang::Ko,
+    };
+    let next_theme = match ctx.state.theme {
+        Theme::Auto | Theme::Light => Theme::Dark,
+        Theme::Dark => Theme::Light,
+    };
+    let theme_label = match next_theme {
+        Theme::Dark => T::ThemeDark,
+        _ => T::ThemeLight,
+    };
+    html! {
+        <header class="atlas-header">
+            <div>
+                <h1 class="atlas-title">{ T::AppTitle.get(lang) }</h1>
+                <p class="atlas-sub">{ T::AppSubtitle.get(lang) }</p>
+            </div>
+            <div class="header-tools">
+                <button type="button" class="btn" lang={other.id()} data-action="lang"
+                    aria-label={T::SwitchLanguageLabel.get(lang)}
+                    onclick={ctx.on(Action::SetLang(Some(other)))}>
+                    { T::SwitchLanguage.get(lang) }
+                </button>
+                <button type="button" class="btn" data-action="theme"
+                    aria-label={format!("{}: {}", T::Theme.get(lang), theme_label.get(lang))}
+                    onclick={ctx.on(Action::SetTheme(next_theme))}>
+                    { if next_theme == Theme::Dark { "◐ " } else { "◑ " } }{ theme_label.get(lang) }
+                </button>
+            </div>
+        </header>
+    }
+}

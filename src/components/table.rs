@@ -1,0 +1,217 @@
+//! The table: every model that passes the filters, every field, sortable by
+//! any column; the accessible full-data alternative of the charts.
+
+use std::cmp::Ordering;
+
+use yew::prelude::*;
+
+use super::{use_ctx, Filtered};
+use crate::data;
+use crate::format;
+use crate::i18n::{language_name, Label, T};
+use crate::model::Model;
+use crate::state::{Action, Lang};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Column {
+    Name,
+    Org,
+    Sector,
+    Date,
+    Params,
+    Active,
+    Arch,
+    Weights,
+    Context,
+    Languages,
+    Sources,
+}
+
+impl Column {
+    const ALL: [Column; 11] = [
+        Column::Name,
+        Column::Org,
+        Column::Sector,
+        Column::Date,
+        Column::Params,
+        Column::Active,
+        Column::Arch,
+        Column::Weights,
+        Column::Context,
+        Column::Languages,
+        Column::Sources,
+    ];
+
+    fn title(self) -> T {
+        match self {
+            Column::Name => T::Name,
+            Column::Org => T::Organisation,
+            Column::Sector => T::Sector,
+            Column::Date => T::ReleaseDate,
+            Column::Params => T::TotalParams,
+            Column::Active => T::ActiveParams,
+            Column::Arch => T::Architecture,
+            Column::Weights => T::Weights,
+            Column::Context => T::Context,
+            Column::Languages => T::Languages,
+            Column::Sources => T::Sources,
+        }
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            Column::Name => "name",
+            Column::Org => "org",
+            Column::Sector => "sector",
+            Column::Date => "date",
+            Column::Params => "params",
+            Column::Active => "active",
+            Column::Arch => "arch",
+            Column::Weights => "weights",
+            Column::Context => "context",
+            Column::Languages => "langs",
+            Column::Sources => "sources",
+        }
+    }
+}
+
+fn name(m: &Model, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ko => m.name_ko,
+        Lang::En => m.name_en,
+    }
+}
+
+fn org_name(m: &Model, lang: Lang) -> &'static str {
+    data::organisation(m.org).map_or(m.org, |o| match lang {
+        Lang::Ko => o.name_ko,
+        Lang::En => o.name_en,
+    })
+}
+
+/// Missing values sort last in both directions.
+fn by_option<T: PartialOrd>(a: Option<T>, b: Option<T>, asc: bool) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let o = a.partial_cmp(&b).unwrap_or(Ordering::Equal);
+            if asc {
+                o
+            } else {
+                o.reverse()
+            }
+        }
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// Sorts rows by a column; names compare in 가나다 (Korean) or A–Z order.
+pub fn sort_rows(rows: &mut [&'static Model], column: Column, asc: bool, lang: Lang) {
+    let dir = |o: Ordering| if asc { o } else { o.reverse() };
+    rows.sort_by(|a, b| {
+        let primary = match column {
+            Column::Name => dir(format::compare_names(name(a, lang), name(b, lang))),
+            Column::Org => dir(format::compare_names(org_name(a, lang), org_name(b, lang))),
+            Column::Sector => dir(a.sector.cmp(&b.sector)),
+            Column::Date => dir(a.date.cmp(&b.date)),
+            Column::Params => by_option(a.total.value_b, b.total.value_b, asc),
+            Column::Active => by_option(a.active.and_then(|x| x.value_b), b.active.and_then(|x| x.value_b), asc),
+            Column::Arch => dir(a.arch.cmp(&b.arch)),
+            Column::Weights => dir(a.weights.cmp(&b.weights)),
+            Column::Context => by_option(a.context, b.context, asc),
+            Column::Languages => dir(a.languages.len().cmp(&b.languages.len())),
+            Column::Sources => dir(a.sources.len().cmp(&b.sources.len())),
+        };
+        primary.then_with(|| a.date.cmp(&b.date)).then_with(|| a.id.cmp(b.id))
+    });
+}
+
+pub fn params_text(value_b: Option<f64>, lang: Lang) -> String {
+    value_b.map_or_else(|| T::Undisclosed.get(lang).to_string(), |v| format::params(v, lang))
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TableProps {
+    pub filtered: Filtered,
+}
+
+#[component]
+pub fn Table(props: &TableProps) -> Html {
+    let sort = use_state_eq(|| (Column::Date, true));
+    let Some(ctx) = use_ctx() else { return html! {} };
+    let lang = ctx.lang;
+    if props.filtered.is_empty() {
+        return super::views::empty_state(&ctx);
+    }
+    let (column, asc) = *sort;
+    let mut rows: Vec<&'static Model> = props.filtered.to_vec();
+    sort_rows(&mut rows, column, asc, lang);
+
+    let header = Column::ALL.iter().map(|c| {
+        let active = *c == column;
+        let aria_sort = match (active, asc) {
+            (false, _) => "none",
+            (true, true) => "ascending",
+            (true, false) => "descending",
+        };
+        let onclick = {
+            let sort = sort.clone();
+            let c = *c;
+            Callback::from(move |_: MouseEvent| {
+                let (cur, asc) = *sort;
+                sort.set(if cur == c { (c, !asc) } else { (c, true) });
+            })
+        };
+        html! {
+            <th scope="col" aria-sort={aria_sort}>
+                <button type="button" data-sort={c.id()} onclick={onclick}>
+                    { c.title().get(lang) }
+                    { match (active, asc) { (false, _) => "", (true, true) => " ▲", (true, false) => " ▼" } }
+                </button>
+            </th>
+        }
+    });
+
+    let body = rows.iter().map(|m| {
+        let m: &'static Model = m;
+        let select = ctx.on(Action::Select(Some(m.id)));
+        let other_name = match lang {
+            Lang::Ko => m.name_en,
+            Lang::En => m.name_ko,
+        };
+        let selected = ctx.state.selected == Some(m.id);
+        html! {
+            <tr data-model-id={m.id} class={classes!(selected.then_some("selected"))}>
+                <th scope="row">
+                    <button type="button" class="btn link" onclick={select}>{ name(m, lang) }</button>
+                    <span class="sub">{ other_name }</span>
+                </th>
+                <td>{ org_name(m, lang) }</td>
+                <td>{ m.sector.label(lang) }</td>
+                <td class="num">{ format::date(m.date, lang) }</td>
+                <td class="num" data-col="params">
+                    { params_text(m.total.value_b, lang) }
+                    <span class="sub">{ m.total.basis.label(lang) }</span>
+                </td>
+                <td class="num">{ m.active.map(|a| params_text(a.value_b, lang)).unwrap_or_default() }</td>
+                <td>{ m.arch.label(lang) }</td>
+                <td>{ m.weights.label(lang) }<span class="sub">{ m.license }</span></td>
+                <td class="num">{ m.context.map(|c| format::count(c as usize, lang)).unwrap_or_default() }</td>
+                <td>{ m.languages.iter().map(|c| language_name(c, lang)).collect::<Vec<_>>().join(", ") }</td>
+                <td>{ for m.sources.iter().enumerate().map(|(i, s)| html! {
+                    <>{ if i > 0 { " " } else { "" } }<a href={super::safe_href(s.url)} target="_blank" rel="noopener noreferrer" title={s.title}>{ format!("[{}]", i + 1) }</a></>
+                }) }</td>
+            </tr>
+        }
+    });
+
+    html! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label={T::ViewTable.get(lang)}>
+            <table class="models">
+                <thead><tr>{ for header }</tr></thead>
+                <tbody>{ for body }</tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,169 @@
+//! View tabs, the model count, and share / embed / download.
+
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+use super::{browser, chart_export, share_url, use_ctx, Filtered};
+use crate::export;
+use crate::i18n::T;
+use crate::state::{Action, Lang, View};
+
+fn view_label(view: View) -> T {
+    match view {
+        View::Timeline => T::ViewTimeline,
+        View::Ranking => T::ViewRanking,
+        View::Lanes => T::ViewLanes,
+        View::Table => T::ViewTable,
+    }
+}
+
+/// Height that fits the default view in a bare iframe (no resize script),
+/// measured on phones (375 px) and desktops (1280 px); see README.
+pub const EMBED_MIN_HEIGHT: u32 = 760;
+
+/// The copy-paste snippet for the current view.
+pub fn embed_snippet(view_url: &str, script_url: &str, lang: Lang) -> String {
+    let src = if view_url.contains('?') { format!("{view_url}&embed=1") } else { format!("{view_url}?embed=1") };
+    let src = src.replace('&', "&amp;").replace('"', "&quot;");
+    format!(
+        "<iframe src=\"{src}\" title=\"{title}\" loading=\"lazy\" data-kai-atlas \
+         style=\"width:100%;min-height:{EMBED_MIN_HEIGHT}px;border:0\"></iframe>\n\
+         <script src=\"{script_url}\" async></script>",
+        title = T::AppTitle.get(lang),
+    )
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Sheet {
+    None,
+    Embed,
+    Download,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub filtered: Filtered,
+}
+
+#[component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let sheet = use_state_eq(|| Sheet::None);
+    let status = use_state_eq(String::new);
+    let Some(ctx) = use_ctx() else { return html! {} };
+    let lang = ctx.lang;
+    let state = ctx.state.clone();
+    let url = share_url(&state);
+
+    let tabs = View::ALL.iter().map(|view| {
+        let selected = state.view == *view;
+        html! {
+            <button type="button" role="tab" class="tab" aria-selected={selected.to_string()}
+                data-view={view.id()} onclick={ctx.on(Action::SetView(*view))}>
+                { view_label(*view).get(lang) }
+            </button>
+        }
+    });
+
+    let copy = {
+        let status = status.clone();
+        let url = url.clone();
+        Callback::from(move |_: MouseEvent| {
+            let status = status.clone();
+            let url = url.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let ok = browser::copy_text(url).await;
+                status.set(if ok { T::Copied } else { T::CopyFailed }.get(lang).to_string());
+            });
+        })
+    };
+    let native_share = browser::can_share().then(|| {
+        let url = url.clone();
+        Callback::from(move |_: MouseEvent| {
+            let url = url.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                browser::share(T::AppTitle.get(lang).to_string(), url).await;
+            });
+        })
+    });
+    let toggle = |which: Sheet| {
+        let sheet = sheet.clone();
+        Callback::from(move |_: MouseEvent| sheet.set(if *sheet == which { Sheet::None } else { which }))
+    };
+
+    let today = ctx.today;
+    let models = props.filtered.clone();
+    let download_csv = {
+        let models = models.clone();
+        Callback::from(move |_: MouseEvent| {
+            let csv = export::to_csv(&models);
+            browser::download(&export::file_name(today, "csv"), "text/csv;charset=utf-8", &JsValue::from_str(&csv));
+        })
+    };
+    let download_json = Callback::from(move |_: MouseEvent| {
+        let json = export::to_json(&models, today);
+        browser::download(&export::file_name(today, "json"), "application/json", &JsValue::from_str(&json));
+    });
+    let download_svg = Callback::from(move |_: MouseEvent| {
+        if let Some(svg) = chart_export::standalone_svg(lang) {
+            browser::download(&export::file_name(today, "svg"), "image/svg+xml", &JsValue::from_str(&svg));
+        }
+    });
+    let download_png = Callback::from(move |_: MouseEvent| chart_export::download_png(lang, export::file_name(today, "png")));
+    let has_chart = state.view != View::Table;
+    let script_url = format!("{}embed.js", browser::base_url().trim_end_matches("index.html"));
+
+    html! {
+        <>
+            <div class="toolbar">
+                <div class="tabs" role="tablist" aria-label={T::Views.get(lang)}>{ for tabs }</div>
+                <p class="count" aria-live="polite">
+                    <strong data-count-label="">{ crate::format::count(props.filtered.len(), lang) }</strong>
+                    { T::ModelsShown.get(lang) }
+                </p>
+                <span class="spacer"></span>
+                <div class="sharebar">
+                    <button type="button" class="btn" data-action="copy-link" onclick={copy}>{ T::CopyLink.get(lang) }</button>
+                    if let Some(share) = native_share {
+                        <button type="button" class="btn" data-action="share" onclick={share}>{ T::Share.get(lang) }</button>
+                    }
+                    <button type="button" class="btn" data-action="embed" aria-expanded={(*sheet == Sheet::Embed).to_string()}
+                        onclick={toggle(Sheet::Embed)}>{ T::Embed.get(lang) }</button>
+                    <button type="button" class="btn" data-action="download" aria-expanded={(*sheet == Sheet::Download).to_string()}
+                        onclick={toggle(Sheet::Download)}>{ T::Download.get(lang) }</button>
+                    <span class="status-msg" role="status">{ (*status).clone() }</span>
+                </div>
+            </div>
+            if *sheet == Sheet::Embed {
+                <div class="sheet" data-sheet="embed">
+                    <label for="embed-snippet">{ T::EmbedHint.get(lang) }</label>
+                    <textarea id="embed-snippet" readonly=true value={embed_snippet(&url, &script_url, lang)} />
+                </div>
+            }
+            if *sheet == Sheet::Download {
+                <div class="sheet sharebar" data-sheet="download">
+                    <button type="button" class="btn" data-download="csv" onclick={download_csv}>{ "CSV" }</button>
+                    <button type="button" class="btn" data-download="json" onclick={download_json}>{ "JSON" }</button>
+                    if has_chart {
+                        <button type="button" class="btn" data-download="svg" onclick={download_svg}>{ "SVG" }</button>
+                        <button type="button" class="btn" data-download="png" onclick={download_png}>{ "PNG (2×)" }</button>
+                    }
+                </div>
+            }
+        </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippet_escapes_the_url_and_keeps_the_view() {
+        let s = embed_snippet("https://a.example/?view=table&sector=telecom", "https://a.example/embed.js", Lang::En);
+        assert!(s.contains("src=\"https://a.example/?view=table&amp;sector=telecom&amp;embed=1\""));
+        assert!(s.contains("title=\"K-AI Atlas\""));
+        assert!(s.contains("loading=\"lazy\""));
+        assert!(s.contains("min-height:760px"));
+        assert!(s.contains("<script src=\"https://a.example/embed.js\" async></script>"));
+    }
+}
