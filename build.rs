@@ -1,7 +1,69 @@
-// Placeholder until the dataset pipeline lands: empty statics so the crate compiles.
-use std::{env, fs, path::Path};
+//! Validates the data files under `data/` and generates `$OUT_DIR/dataset.rs`
+//! (see `src/validate.rs`). Any problem fails the build with one
+//! `file:line: field: message` line per problem and no panic trace.
+
+#[path = "src/model.rs"]
+#[allow(dead_code)]
+mod model;
+#[path = "src/validate.rs"]
+mod validate;
+
+use std::path::{Path, PathBuf};
+use std::process::exit;
+
+fn fail(messages: &[String]) -> ! {
+    for message in messages {
+        println!("cargo::error={message}");
+    }
+    exit(1);
+}
+
 fn main() {
-    let out = Path::new(&env::var("OUT_DIR").unwrap_or_default()).join("dataset.rs");
-    let _ = fs::write(out, "pub static ORGANISATIONS: &[Organisation] = &[];\npub static FAMILIES: &[Family] = &[];\npub static MODELS: &[Model] = &[];\npub static EVENTS: &[Event] = &[];\n");
     println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=src/model.rs");
+    println!("cargo::rerun-if-changed=src/validate.rs");
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
+
+    let mut contents: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut errors = Vec::new();
+    for file in validate::FILES {
+        let name = format!("data/{file}");
+        println!("cargo::rerun-if-changed={name}");
+        match std::fs::read(manifest.join(&name)) {
+            Ok(bytes) => contents.push((name, bytes)),
+            Err(e) => {
+                errors.push(format!("{name}:1: file: cannot read: {e}"));
+                contents.push((name, Vec::new()));
+            }
+        }
+    }
+    if !errors.is_empty() {
+        fail(&errors);
+    }
+    let input = |i: usize| {
+        let (name, bytes) = contents
+            .get(i)
+            .map_or(("", &[][..]), |(n, b)| (n.as_str(), b.as_slice()));
+        validate::Input { name, bytes }
+    };
+    let inputs = validate::Inputs {
+        organisations: input(0),
+        families: input(1),
+        models: input(2),
+        sources: input(3),
+        disputes: input(4),
+        events: input(5),
+    };
+    let dataset = match validate::check(&inputs) {
+        Ok(dataset) => dataset,
+        Err(problems) => fail(&problems.iter().map(ToString::to_string).collect::<Vec<_>>()),
+    };
+
+    let Some(out_dir) = std::env::var_os("OUT_DIR") else {
+        fail(&["build.rs: OUT_DIR is not set".to_string()]);
+    };
+    let out = Path::new(&out_dir).join("dataset.rs");
+    if let Err(e) = std::fs::write(&out, validate::generate(&dataset)) {
+        fail(&[format!("build.rs: cannot write {}: {e}", out.display())]);
+    }
 }

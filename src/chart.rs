@@ -195,7 +195,10 @@ impl OrgIndex {
         for (i, id) in order.iter().enumerate() {
             index.entry(*id).or_insert(i);
         }
-        OrgIndex { index, other: order.len() }
+        OrgIndex {
+            index,
+            other: order.len(),
+        }
     }
 
     pub(crate) fn get(&self, org: &str) -> usize {
@@ -317,7 +320,11 @@ pub(crate) fn x_ticks(x: &scale::Linear, plot: &layout::Rect) -> Vec<XTick> {
     let (lo, hi) = x.domain;
     ticks::time_ticks(lo, hi, plot.width)
         .into_iter()
-        .map(|t| XTick { x: x.apply(t.at), year: t.year, month: t.month })
+        .map(|t| XTick {
+            x: x.apply(t.at),
+            year: t.year,
+            month: t.month,
+        })
         .filter(|t| t.x >= plot.x - 0.5 && t.x <= plot.right() + 0.5)
         .collect()
 }
@@ -338,7 +345,10 @@ pub(crate) fn event_markers(events: &[&Event], x: &scale::Linear) -> Vec<EventMa
             let at = year_of(e.date);
             at >= lo && at <= hi
         })
-        .map(|e| EventMarker { id: e.id, x: x.apply(year_of(e.date)) })
+        .map(|e| EventMarker {
+            id: e.id,
+            x: x.apply(year_of(e.date)),
+        })
         .collect();
     out.sort_by(|a, b| a.x.total_cmp(&b.x).then_with(|| a.id.cmp(b.id)));
     out
@@ -397,13 +407,23 @@ pub(crate) mod test_rows {
     }
 
     pub fn sized(value_b: f64) -> Params {
-        Params { value_b: Some(value_b), basis: Basis::Official }
+        Params {
+            value_b: Some(value_b),
+            basis: Basis::Official,
+        }
     }
 
-    pub const UNDISCLOSED: Params = Params { value_b: None, basis: Basis::Undisclosed };
+    pub const UNDISCLOSED: Params = Params {
+        value_b: None,
+        basis: Basis::Undisclosed,
+    };
 
     pub fn date(year: u16, month: u8) -> Date {
-        Date { year, month, day: 0 }
+        Date {
+            year,
+            month,
+            day: 0,
+        }
     }
 
     /// A released, closed model of `size` billions (None = undisclosed) at year-month.
@@ -426,7 +446,13 @@ mod tests {
     use crate::model::{Arch, Params};
 
     fn style<'a>(orgs: &'a OrgIndex, highlight: &'a Highlight) -> MarkStyle<'a> {
-        MarkStyle { orgs, color_by: ColorBy::Organisation, highlight, selected: Some("b"), r: 5.0 }
+        MarkStyle {
+            orgs,
+            color_by: ColorBy::Organisation,
+            highlight,
+            selected: Some("b"),
+            r: 5.0,
+        }
     }
 
     #[test]
@@ -450,7 +476,10 @@ mod tests {
             arch: Arch::Moe,
             weights: Weights::OpenCommercial,
             total: sized(100.0),
-            active: Some(Params { value_b: Some(25.0), basis: Basis::Official }),
+            active: Some(Params {
+                value_b: Some(25.0),
+                basis: Basis::Official,
+            }),
             ..Model::BLANK
         };
         let m = s.mark(&open_moe, 1.0, 2.0);
@@ -469,28 +498,52 @@ mod tests {
         let m = s.mark(&announced, 0.0, 0.0);
         assert_eq!(m.shape, Shape::Square);
         assert!(m.hollow && m.selected && !m.highlighted);
-        assert_eq!(m.color, ColorKey::Org(3), "unknown org gets the shared 'other' index");
+        assert_eq!(
+            m.color,
+            ColorKey::Org(3),
+            "unknown org gets the shared 'other' index"
+        );
         assert_eq!(m.active_r, None, "dense model has no inner mark");
     }
 
     #[test]
     fn undisclosed_basis_wins_over_a_stray_value() {
         let m = Model {
-            total: Params { value_b: Some(300.0), basis: Basis::Undisclosed },
+            total: Params {
+                value_b: Some(300.0),
+                basis: Basis::Undisclosed,
+            },
             ..Model::BLANK
         };
         assert_eq!(known_total(&m), None);
-        let m = Model { total: sized(f64::NAN), ..Model::BLANK };
+        let m = Model {
+            total: sized(f64::NAN),
+            ..Model::BLANK
+        };
         assert_eq!(known_total(&m), None);
-        let m = Model { total: sized(0.0), ..Model::BLANK };
+        let m = Model {
+            total: sized(0.0),
+            ..Model::BLANK
+        };
         assert_eq!(known_total(&m), None);
     }
 
     #[test]
     fn label_name_falls_back() {
-        let m = Model { id: "x", name_en: "EXAONE", name_ko: "", ..Model::BLANK };
+        let m = Model {
+            id: "x",
+            name_en: "EXAONE",
+            name_ko: "",
+            ..Model::BLANK
+        };
         assert_eq!(LabelName::Ko.of(&m), "EXAONE");
-        assert_eq!(LabelName::En.of(&Model { id: "x", ..Model::BLANK }), "x");
+        assert_eq!(
+            LabelName::En.of(&Model {
+                id: "x",
+                ..Model::BLANK
+            }),
+            "x"
+        );
     }
 
     fn dot(id: &'static str, x: f64, y: f64) -> Mark {
@@ -513,8 +566,14 @@ mod tests {
     #[test]
     fn nearest_mark_respects_radius() {
         let marks = [dot("a", 10.0, 10.0), dot("b", 30.0, 10.0)];
-        assert_eq!(nearest_mark(&marks, 12.0, 10.0, 8.0).map(|m| m.id), Some("a"));
-        assert_eq!(nearest_mark(&marks, 25.0, 10.0, 8.0).map(|m| m.id), Some("b"));
+        assert_eq!(
+            nearest_mark(&marks, 12.0, 10.0, 8.0).map(|m| m.id),
+            Some("a")
+        );
+        assert_eq!(
+            nearest_mark(&marks, 25.0, 10.0, 8.0).map(|m| m.id),
+            Some("b")
+        );
         assert_eq!(nearest_mark(&marks, 20.0, 30.0, 8.0), None);
         assert_eq!(nearest_mark(&[], 0.0, 0.0, 8.0), None);
     }
@@ -548,7 +607,10 @@ mod tests {
         let (lo, hi) = time_domain(&[a, b], None);
         assert!((lo - (2020.0 + 0.5 / 12.0 - 0.18)).abs() < 1e-9);
         assert!((hi - (2026.0 + 0.5 / 12.0 + 0.18)).abs() < 1e-9);
-        assert_eq!(time_domain(&[a, b], Some((2025.0, 2019.0))), (2019.0, 2025.0));
+        assert_eq!(
+            time_domain(&[a, b], Some((2025.0, 2019.0))),
+            (2019.0, 2025.0)
+        );
         assert_eq!(time_domain(&[], None), (2020.0, 2026.0));
     }
 }

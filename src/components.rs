@@ -9,14 +9,17 @@ use crate::model::{Date, Model};
 use crate::state::{Action, Lang, ViewState};
 
 mod app;
-mod chart_export;
 pub mod browser;
 mod card;
+mod chart_export;
 mod compare;
 mod filters;
 mod header;
+mod lanes;
 mod notice;
+mod ranking;
 mod table;
+mod timeline;
 mod toolbar;
 mod views;
 

@@ -38,3 +38,15 @@ pub fn korean() -> &'static [&'static Model] {
     static KOREAN: std::sync::OnceLock<Vec<&'static Model>> = std::sync::OnceLock::new();
     KOREAN.get_or_init(|| korean_models().collect())
 }
+
+/// The ids a URL may name: Korean models, organisations, language codes.
+pub fn known() -> &'static crate::url::Known {
+    static KNOWN: std::sync::OnceLock<crate::url::Known> = std::sync::OnceLock::new();
+    KNOWN.get_or_init(|| {
+        crate::url::Known::new(
+            korean_models().map(|m| m.id),
+            ORGANISATIONS.iter().map(|o| o.id),
+            MODELS.iter().flat_map(|m| m.languages.iter().copied()),
+        )
+    })
+}

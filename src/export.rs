@@ -157,7 +157,10 @@ fn json_num(out: &mut String, v: Option<f64>) {
 pub fn to_json(models: &[&Model], exported: Date) -> String {
     let mut o = String::from("{\n  \"title\": \"K-AI Atlas\",\n  \"exported\": ");
     json_str(&mut o, &exported.iso());
-    o.push_str(&format!(",\n  \"count\": {},\n  \"models\": [", models.len()));
+    o.push_str(&format!(
+        ",\n  \"count\": {},\n  \"models\": [",
+        models.len()
+    ));
     for (i, m) in models.iter().enumerate() {
         o.push_str(if i == 0 { "\n    {" } else { ",\n    {" });
         let org = data::organisation(m.org);
@@ -203,9 +206,16 @@ pub fn to_json(models: &[&Model], exported: Date) -> String {
         }
         o.push_str("],\n      \"context\": ");
         json_num(&mut o, m.context.map(f64::from));
-        o.push_str(&format!(",\n      \"in_2023_article\": {},\n      \"sources\": [", m.in_article));
+        o.push_str(&format!(
+            ",\n      \"in_2023_article\": {},\n      \"sources\": [",
+            m.in_article
+        ));
         for (j, s) in m.sources.iter().enumerate() {
-            o.push_str(if j == 0 { "\n        {\"url\": " } else { ",\n        {\"url\": " });
+            o.push_str(if j == 0 {
+                "\n        {\"url\": "
+            } else {
+                ",\n        {\"url\": "
+            });
             json_str(&mut o, s.url);
             o.push_str(", \"title\": ");
             json_str(&mut o, s.title);
@@ -232,14 +242,21 @@ mod tests {
     use super::*;
     use crate::model::{Basis, Source};
 
-    const SOURCES: &[Source] = &[Source { url: "https://example.org/a,b", title: "A \"quoted\" title", date: None }];
+    const SOURCES: &[Source] = &[Source {
+        url: "https://example.org/a,b",
+        title: "A \"quoted\" title",
+        date: None,
+    }];
 
     fn row() -> Model {
         Model {
             id: "m-1",
             name_en: "Model, \"One\"",
             name_ko: "모델 하나",
-            total: Params { value_b: Some(7.8), basis: Basis::Official },
+            total: Params {
+                value_b: Some(7.8),
+                basis: Basis::Official,
+            },
             sizes_b: &[2.4, 7.8],
             note_en: "line one\nline two",
             note_ko: "=SUM(A1)",
@@ -254,9 +271,15 @@ mod tests {
         let csv = to_csv(&[&m]);
         assert!(csv.starts_with("\u{FEFF}id,name_en,name_ko,"));
         let line = csv.lines().nth(1).unwrap_or_default();
-        assert!(line.starts_with("m-1,\"Model, \"\"One\"\"\",모델 하나,"), "{line}");
+        assert!(
+            line.starts_with("m-1,\"Model, \"\"One\"\"\",모델 하나,"),
+            "{line}"
+        );
         assert!(csv.contains("\"line one\nline two\""));
-        assert!(csv.contains("\"'=SUM(A1)\""), "formula-like text is neutralised");
+        assert!(
+            csv.contains("\"'=SUM(A1)\""),
+            "formula-like text is neutralised"
+        );
         assert!(csv.contains(",7.8,official,,2.4;7.8,"));
         assert!(csv.contains("\"https://example.org/a,b\""));
         assert!(csv.ends_with("\r\n"));
@@ -279,11 +302,21 @@ mod tests {
     #[test]
     fn json_escapes_and_keeps_nulls() {
         let m = row();
-        let json = to_json(&[&m], Date { year: 2026, month: 11, day: 28 });
+        let json = to_json(
+            &[&m],
+            Date {
+                year: 2026,
+                month: 11,
+                day: 28,
+            },
+        );
         assert!(json.contains("\"name_en\": \"Model, \\\"One\\\"\""));
         assert!(json.contains("\"name_ko\": \"모델 하나\""));
         assert!(json.contains("\"note_en\": \"line one\\nline two\""));
-        assert!(json.contains("\"date\": \"2023-01-01\",\n      \"params_b\": 7.8"), "{json}");
+        assert!(
+            json.contains("\"date\": \"2023-01-01\",\n      \"params_b\": 7.8"),
+            "{json}"
+        );
         assert!(json.contains("\"active_b\": null"));
         assert!(json.contains("\"sizes_b\": [2.4, 7.8]"));
         assert!(json.contains("\"count\": 1"));
@@ -292,6 +325,16 @@ mod tests {
 
     #[test]
     fn file_names_carry_the_date() {
-        assert_eq!(file_name(Date { year: 2026, month: 11, day: 28 }, "csv"), "kai-atlas-2026-11-28.csv");
+        assert_eq!(
+            file_name(
+                Date {
+                    year: 2026,
+                    month: 11,
+                    day: 28
+                },
+                "csv"
+            ),
+            "kai-atlas-2026-11-28.csv"
+        );
     }
 }

@@ -1,1 +1,278 @@
-//! (being written)
+//! Numbers, dates and name ordering in Korean and English, pure.
+
+use std::cmp::Ordering;
+
+use crate::model::{Date, Precision};
+use crate::state::Lang;
+
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Inserts `,` every three digits of a run of ASCII digits.
+fn group_digits(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    let len = digits.len();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (len - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `v` rounded to at most 3 decimals, trailing zeros trimmed, thousands grouped.
+fn decimal(v: f64) -> String {
+    if !v.is_finite() {
+        return "–".to_owned();
+    }
+    let text = format!("{:.3}", v.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let frac = frac.trim_end_matches('0');
+    let sign = if v < 0.0 && (int != "0" || !frac.is_empty()) {
+        "-"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{}", group_digits(int))
+    } else {
+        format!("{sign}{}.{frac}", group_digits(int))
+    }
+}
+
+/// A parameter count given in billions, in the reader's units.
+///
+/// Korean: 억 (10⁸) below 1조, 조 (10¹²) from 1,000B, 만 below 1억:
+/// 7.8 → "78억", 175 → "1,750억", 1800 → "1.8조", 0.05 → "5,000만".
+/// English: 7.8 → "7.8B", 1800 → "1.8T", 0.5 → "500M". At most 3 decimals.
+pub fn params(value_b: f64, lang: Lang) -> String {
+    if !value_b.is_finite() {
+        return "–".to_owned();
+    }
+    let size = value_b.abs();
+    if size == 0.0 {
+        return "0".to_owned();
+    }
+    match lang {
+        Lang::Ko if size >= 1_000.0 => format!("{}조", decimal(value_b / 1_000.0)),
+        Lang::Ko if size >= 0.1 => format!("{}억", decimal(value_b * 10.0)),
+        Lang::Ko => format!("{}만", decimal(value_b * 100_000.0)),
+        Lang::En if size >= 1_000.0 => format!("{}T", decimal(value_b / 1_000.0)),
+        Lang::En if size >= 1.0 => format!("{}B", decimal(value_b)),
+        Lang::En if size >= 0.001 => format!("{}M", decimal(value_b * 1_000.0)),
+        Lang::En => format!("{}K", decimal(value_b * 1_000_000.0)),
+    }
+}
+
+fn month_en(month: u8) -> String {
+    MONTHS_EN
+        .get(usize::from(month).wrapping_sub(1))
+        .map_or_else(|| month.to_string(), |m| (*m).to_owned())
+}
+
+/// A date at its own precision: "2023년 8월 22일" / "22 Aug 2023", "2023년 8월" / "Aug 2023",
+/// "2023년" / "2023".
+pub fn date(d: Date, lang: Lang) -> String {
+    match (d.precision(), lang) {
+        (Precision::Day, Lang::Ko) => format!("{}년 {}월 {}일", d.year, d.month, d.day),
+        (Precision::Day, Lang::En) => format!("{} {} {}", d.day, month_en(d.month), d.year),
+        (Precision::Month, Lang::Ko) => format!("{}년 {}월", d.year, d.month),
+        (Precision::Month, Lang::En) => format!("{} {}", month_en(d.month), d.year),
+        (Precision::Year, Lang::Ko) => format!("{}년", d.year),
+        (Precision::Year, Lang::En) => d.year.to_string(),
+    }
+}
+
+/// A short time-axis label: the year for January (or `month` 0, a year tick), else the
+/// month: "2023", "8월" / "Aug".
+pub fn month_tick(year: u16, month: u8, lang: Lang) -> String {
+    match lang {
+        _ if month <= 1 => year.to_string(),
+        Lang::Ko => format!("{month}월"),
+        Lang::En => month_en(month),
+    }
+}
+
+/// A count with thousands separators: 12345 → "12,345" (same in both languages).
+pub fn count(n: usize, _lang: Lang) -> String {
+    group_digits(&n.to_string())
+}
+
+/// Sort groups of characters for [`compare_names`].
+fn group(c: char) -> u8 {
+    match c {
+        _ if c.is_whitespace() || c.is_ascii_punctuation() => 0,
+        '\u{AC00}'..='\u{D7A3}' | '\u{3131}'..='\u{318E}' | '\u{1100}'..='\u{11FF}' => 1,
+        _ if c.is_ascii_digit() => 2,
+        // Latin (and other alphabets before the CJK blocks).
+        _ if c.is_alphabetic() && u32::from(c) < 0x2000 => 3,
+        _ => 4,
+    }
+}
+
+/// Reads a run of ASCII digits starting at the front of `chars`; returns it without leading zeros.
+fn digit_run(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> String {
+    let mut run = String::new();
+    while let Some(c) = chars.peek().copied().filter(char::is_ascii_digit) {
+        chars.next();
+        if !(run.is_empty() && c == '0') {
+            run.push(c);
+        }
+    }
+    run
+}
+
+/// Orders display names for lists: Hangul before Latin (가나다 order, which is code-point order
+/// for Hangul syllables), spaces and punctuation before both, letters case-insensitively, and
+/// numbers by value ("EXAONE 3.5" before "EXAONE 10"). Used for Korean and English labels alike:
+/// in English lists Korean-only names simply come first. Ties fall back to the raw strings so
+/// the order is total.
+pub fn compare_names(a: &str, b: &str) -> Ordering {
+    let mut x = a.chars().peekable();
+    let mut y = b.chars().peekable();
+    loop {
+        match (x.peek().copied(), y.peek().copied()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(p), Some(q)) if p.is_ascii_digit() && q.is_ascii_digit() => {
+                let (m, n) = (digit_run(&mut x), digit_run(&mut y));
+                let by_value = m.len().cmp(&n.len()).then_with(|| m.cmp(&n));
+                if by_value != Ordering::Equal {
+                    return by_value;
+                }
+            }
+            (Some(p), Some(q)) => {
+                let key = |c: char| (group(c), c.to_lowercase().next().unwrap_or(c));
+                let by_key = key(p).cmp(&key(q));
+                if by_key != Ordering::Equal {
+                    return by_key;
+                }
+                x.next();
+                y.next();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Lang::{En, Ko};
+
+    #[test]
+    fn korean_parameter_units() {
+        let cases = [
+            (7.8, "78억"),
+            (175.0, "1,750억"),
+            (204.0, "2,040억"),
+            (1800.0, "1.8조"),
+            (0.5, "5억"),
+            (6.17, "61.7억"),
+            (1000.0, "1조"),
+            (14.74, "147.4억"),
+            (0.05, "5,000만"),
+            (0.0, "0"),
+        ];
+        for (v, want) in cases {
+            assert_eq!(params(v, Ko), want, "{v}");
+        }
+    }
+
+    #[test]
+    fn english_parameter_units() {
+        let cases = [
+            (7.8, "7.8B"),
+            (175.0, "175B"),
+            (1800.0, "1.8T"),
+            (0.5, "500M"),
+            (14.74, "14.74B"),
+            (1.3, "1.3B"),
+            (32.0, "32B"),
+            (236.0, "236B"),
+            (1.2346, "1.235B"),
+        ];
+        for (v, want) in cases {
+            assert_eq!(params(v, En), want, "{v}");
+        }
+        assert_eq!(params(f64::NAN, En), "–");
+    }
+
+    #[test]
+    fn dates_at_their_precision() {
+        let d = |s: &str| {
+            Date::parse(s).unwrap_or(Date {
+                year: 0,
+                month: 0,
+                day: 0,
+            })
+        };
+        assert_eq!(date(d("2023-08-22"), Ko), "2023년 8월 22일");
+        assert_eq!(date(d("2023-08-22"), En), "22 Aug 2023");
+        assert_eq!(date(d("2023-08"), Ko), "2023년 8월");
+        assert_eq!(date(d("2023-08"), En), "Aug 2023");
+        assert_eq!(date(d("2023"), Ko), "2023년");
+        assert_eq!(date(d("2023"), En), "2023");
+        assert_eq!(
+            date(
+                Date {
+                    year: 2023,
+                    month: 13,
+                    day: 0
+                },
+                En
+            ),
+            "13 2023"
+        );
+    }
+
+    #[test]
+    fn axis_ticks() {
+        assert_eq!(month_tick(2023, 8, Ko), "8월");
+        assert_eq!(month_tick(2023, 8, En), "Aug");
+        assert_eq!(month_tick(2023, 1, Ko), "2023");
+        assert_eq!(month_tick(2024, 0, En), "2024");
+    }
+
+    #[test]
+    fn counts() {
+        assert_eq!(count(0, Ko), "0");
+        assert_eq!(count(999, En), "999");
+        assert_eq!(count(1000, Ko), "1,000");
+        assert_eq!(count(1234567, En), "1,234,567");
+    }
+
+    #[test]
+    fn names_sort_in_ganada_order_hangul_first() {
+        let mut names = vec![
+            "하이퍼클로바 X",
+            "EXAONE 10",
+            "엑사원",
+            "A.X 4.0",
+            "가나",
+            "EXAONE 3.5",
+            "exaone",
+            "믿:음",
+            "42dot",
+        ];
+        names.sort_by(|a, b| compare_names(a, b));
+        assert_eq!(
+            names,
+            [
+                "가나",
+                "믿:음",
+                "엑사원",
+                "하이퍼클로바 X",
+                "42dot",
+                "A.X 4.0",
+                "exaone",
+                "EXAONE 3.5",
+                "EXAONE 10"
+            ]
+        );
+        assert_eq!(compare_names("abc", "abc"), Ordering::Equal);
+        assert_ne!(compare_names("abc", "ABC"), Ordering::Equal);
+    }
+}

@@ -5,19 +5,19 @@
 //! layer on top, and `main.rs` only mounts it.
 
 pub mod chart;
+pub mod components;
 pub mod data;
 pub mod export;
 pub mod filter;
 pub mod format;
 pub mod i18n;
 pub mod model;
+pub mod panic;
 pub mod search;
 pub mod state;
 pub mod url;
 #[cfg(test)]
 mod validate;
-pub mod components;
-pub mod panic;
 
 /// Mounts the app into `#app` and installs the friendly panic fallback.
 #[cfg(target_arch = "wasm32")]

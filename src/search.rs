@@ -55,7 +55,8 @@ const SYLLABLE_LAST: u32 = 0xD7A3;
 
 /// The 19 initial consonants as compatibility jamo, in Unicode order.
 const CHOSEONG: [char; 19] = [
-    'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ', 'ㅌ', 'ㅍ', 'ㅎ',
+    'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ',
+    'ㅌ', 'ㅍ', 'ㅎ',
 ];
 
 fn decompose(c: char) -> Option<Syllable> {
@@ -121,9 +122,9 @@ fn split_jong(jong: u8) -> Option<(u8, u8)> {
 fn jung_extends(full: u8, typed: u8) -> bool {
     full == typed
         || match full {
-            9..=11 => typed == 8,  // ㅘ ㅙ ㅚ ← ㅗ
+            9..=11 => typed == 8,   // ㅘ ㅙ ㅚ ← ㅗ
             14..=16 => typed == 13, // ㅝ ㅞ ㅟ ← ㅜ
-            19 => typed == 18,     // ㅢ ← ㅡ
+            19 => typed == 18,      // ㅢ ← ㅡ
             _ => false,
         }
 }
@@ -137,7 +138,10 @@ fn is_separator(c: char) -> bool {
     c.is_whitespace()
         || c.is_control()
         || c.is_ascii_punctuation()
-        || matches!(c, '·' | '・' | '‧' | '‐' | '‑' | '‒' | '–' | '—' | '､' | '。' | '、')
+        || matches!(
+            c,
+            '·' | '・' | '‧' | '‐' | '‑' | '‒' | '–' | '—' | '､' | '。' | '、'
+        )
 }
 
 /// Appends the normalised form of `text` (lower case, separators dropped).
@@ -195,7 +199,8 @@ fn unit_matches(unit: Unit, hay: char, next: Option<char>) -> bool {
                 return true;
             }
             // 닭 typed on the way to 달기: the compound splits across syllables.
-            split_jong(q.jong).is_some_and(|(first, second)| h.jong == first && next_cho == Some(second))
+            split_jong(q.jong)
+                .is_some_and(|(first, second)| h.jong == first && next_cho == Some(second))
         }
     }
 }
@@ -208,10 +213,13 @@ fn find(units: &[Unit], hay: &[char]) -> bool {
         return false;
     }
     (0..=hay.len() - units.len()).any(|start| {
-        units.iter().enumerate().all(|(k, u)| match hay.get(start + k) {
-            Some(&h) => unit_matches(*u, h, hay.get(start + k + 1).copied()),
-            None => false,
-        })
+        units
+            .iter()
+            .enumerate()
+            .all(|(k, u)| match hay.get(start + k) {
+                Some(&h) => unit_matches(*u, h, hay.get(start + k + 1).copied()),
+                None => false,
+            })
     })
 }
 
@@ -250,7 +258,11 @@ pub struct Query {
 
 impl Query {
     pub fn new(text: &str) -> Query {
-        let words: Vec<Vec<Unit>> = text.split_whitespace().map(units_of).filter(|w| !w.is_empty()).collect();
+        let words: Vec<Vec<Unit>> = text
+            .split_whitespace()
+            .map(units_of)
+            .filter(|w| !w.is_empty())
+            .collect();
         Query {
             whole: units_of(text),
             words: if words.len() > 1 { words } else { Vec::new() },
@@ -284,7 +296,8 @@ impl Query {
     }
 
     fn matches_chars(&self, hay: &[char]) -> bool {
-        find(&self.whole, hay) || (!self.words.is_empty() && self.words.iter().all(|w| find(w, hay)))
+        find(&self.whole, hay)
+            || (!self.words.is_empty() && self.words.iter().all(|w| find(w, hay)))
     }
 }
 

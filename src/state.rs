@@ -38,7 +38,9 @@ state_enum!(
 
 state_enum!(
     /// Which main view is shown.
+    #[derive(Default)]
     View {
+        #[default]
         Timeline = "timeline",
         Ranking = "ranking",
         Lanes = "lanes",
@@ -48,7 +50,9 @@ state_enum!(
 
 state_enum!(
     /// What mark colour encodes. (The chart module may have its own; the lead reconciles.)
+    #[derive(Default)]
     ColorBy {
+        #[default]
         Sector = "sector",
         Org = "org",
     }
@@ -56,7 +60,9 @@ state_enum!(
 
 state_enum!(
     /// Colour scheme; `Auto` follows `prefers-color-scheme` and is never written to the URL.
+    #[derive(Default)]
     Theme {
+        #[default]
         Auto = "auto",
         Light = "light",
         Dark = "dark",
@@ -76,22 +82,6 @@ state_enum!(
         Undisclosed = "undisclosed",
     }
 );
-
-impl Default for View {
-    fn default() -> Self {
-        View::Timeline
-    }
-}
-impl Default for ColorBy {
-    fn default() -> Self {
-        ColorBy::Sector
-    }
-}
-impl Default for Theme {
-    fn default() -> Self {
-        Theme::Auto
-    }
-}
 
 impl SizeClass {
     /// The class of a size in billions (`None` = undisclosed).
@@ -114,7 +104,10 @@ pub struct Range<T> {
 
 impl<T> Range<T> {
     /// The unbounded range (no constraint).
-    pub const ANY: Range<T> = Range { min: None, max: None };
+    pub const ANY: Range<T> = Range {
+        min: None,
+        max: None,
+    };
 
     pub const fn new(min: Option<T>, max: Option<T>) -> Self {
         Range { min, max }
@@ -164,7 +157,8 @@ impl Filters {
 
     /// How many facets have a constraint (for a "clear all (n)" button); the query counts as one.
     pub fn active_count(&self) -> usize {
-        Facet::ALL.iter().filter(|f| !self.is_clear(**f)).count() + usize::from(!self.query.is_empty())
+        Facet::ALL.iter().filter(|f| !self.is_clear(**f)).count()
+            + usize::from(!self.query.is_empty())
     }
 
     /// True when this facet has no constraint.
@@ -485,7 +479,10 @@ mod tests {
         assert!(s.filters.sectors.is_empty());
         let s = reduce(&s, Action::ClearFacet(Facet::Org));
         assert!(s.filters.orgs.is_empty());
-        let s = reduce(&s, Action::SetParams(Range::new(Some(10.0), Some(f64::NAN))));
+        let s = reduce(
+            &s,
+            Action::SetParams(Range::new(Some(10.0), Some(f64::NAN))),
+        );
         assert_eq!(s.filters.params, Range::new(Some(10.0), None));
         let s = reduce(&s, Action::SetQuery("엑사원".into()));
         let s = reduce(&s, Action::ClearFilters);

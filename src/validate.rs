@@ -1,1 +1,1642 @@
-//! (being written)
+//! Validation of the human-edited data files under `data/` and generation of
+//! the Rust statics the app compiles in.
+//!
+//! This module is shared with `build.rs` (through `#[path]`) and compiled into
+//! the library only for tests, so it depends on nothing but `std`, `csv` and
+//! `crate::model`. Every check reports `file:line: field: message`; all
+//! problems are collected, never just the first.
+
+use crate::model::{Arch, Basis, Date, EventKind, Modality, Origin, Sector, Status, Weights};
+use std::collections::{HashMap, HashSet};
+use std::fmt::{self, Write as _};
+
+/// The data files, in the order they are read and reported.
+pub const FILES: [&str; 6] = [
+    "organisations.csv",
+    "families.csv",
+    "models.csv",
+    "sources.csv",
+    "disputes.csv",
+    "events.csv",
+];
+
+const ORG_COLS: &[&str] = &["id", "name_en", "name_ko", "sector", "parent", "country"];
+const FAMILY_COLS: &[&str] = &["id", "name_en", "name_ko", "org"];
+const MODEL_COLS: &[&str] = &[
+    "id",
+    "name_en",
+    "name_ko",
+    "family",
+    "org",
+    "date",
+    "status",
+    "params_b",
+    "params_basis",
+    "active_b",
+    "active_basis",
+    "sizes_b",
+    "arch",
+    "modalities",
+    "languages",
+    "weights",
+    "license",
+    "context",
+    "origin",
+    "base_model",
+    "in_article",
+    "reference",
+    "note_en",
+    "note_ko",
+];
+const SOURCE_COLS: &[&str] = &["model_id", "url", "title", "date"];
+const DISPUTE_COLS: &[&str] = &[
+    "model_id",
+    "field",
+    "value_b",
+    "claim",
+    "note_en",
+    "note_ko",
+    "source_url",
+    "source_title",
+    "source_date",
+];
+const EVENT_COLS: &[&str] = &[
+    "id",
+    "date",
+    "kind",
+    "title_en",
+    "title_ko",
+    "orgs",
+    "in_article",
+    "source_url",
+    "source_title",
+    "source_date",
+    "note_en",
+    "note_ko",
+];
+
+/// Disputed fields a dispute row may name.
+const DISPUTE_FIELDS: &[&str] = &["params", "active"];
+
+/// How far the largest entry of `sizes_b` may be from `params_b`, relative:
+/// release names round (Polyglot-Ko "12.8B" has 12.9B parameters).
+const SIZE_TOLERANCE: f64 = 0.01;
+
+/// One data file: the name used in messages (e.g. `data/models.csv`) and its bytes.
+#[derive(Clone, Copy, Debug)]
+pub struct Input<'a> {
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+}
+
+/// All data files.
+#[derive(Clone, Copy, Debug)]
+pub struct Inputs<'a> {
+    pub organisations: Input<'a>,
+    pub families: Input<'a>,
+    pub models: Input<'a>,
+    pub sources: Input<'a>,
+    pub disputes: Input<'a>,
+    pub events: Input<'a>,
+}
+
+/// A problem in a data file, shown as `file:line: field: message`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    /// 1-based line in the file; the header is line 1.
+    pub line: u64,
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: {}: {}",
+            self.file, self.line, self.field, self.message
+        )
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceRow {
+    pub url: String,
+    pub title: String,
+    pub date: Option<Date>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct OrgRow {
+    pub id: String,
+    pub name_en: String,
+    pub name_ko: String,
+    pub sector: Sector,
+    pub parent: Option<String>,
+    pub country: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FamilyRow {
+    pub id: String,
+    pub name_en: String,
+    pub name_ko: String,
+    pub org: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ParamsRow {
+    pub value_b: Option<f64>,
+    pub basis: Basis,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DisputeRow {
+    pub field: String,
+    pub value_b: Option<f64>,
+    pub claim: String,
+    pub note_en: String,
+    pub note_ko: String,
+    pub source: SourceRow,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModelRow {
+    pub id: String,
+    pub name_en: String,
+    pub name_ko: String,
+    pub family: Option<String>,
+    pub org: String,
+    pub sector: Sector,
+    pub date: Date,
+    pub status: Status,
+    pub total: ParamsRow,
+    pub active: Option<ParamsRow>,
+    pub sizes_b: Vec<f64>,
+    pub arch: Arch,
+    pub modalities: Vec<Modality>,
+    pub languages: Vec<String>,
+    pub weights: Weights,
+    pub license: String,
+    pub context: Option<u32>,
+    pub origin: Origin,
+    pub base_model: String,
+    pub in_article: bool,
+    pub reference: bool,
+    pub sources: Vec<SourceRow>,
+    pub disputes: Vec<DisputeRow>,
+    pub note_en: String,
+    pub note_ko: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventRow {
+    pub id: String,
+    pub date: Date,
+    pub kind: EventKind,
+    pub title_en: String,
+    pub title_ko: String,
+    pub orgs: Vec<String>,
+    pub in_article: bool,
+    pub source: SourceRow,
+    pub note_en: String,
+    pub note_ko: String,
+}
+
+/// The validated dataset. Models and events are sorted by date, then id.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    pub organisations: Vec<OrgRow>,
+    pub families: Vec<FamilyRow>,
+    pub models: Vec<ModelRow>,
+    pub events: Vec<EventRow>,
+}
+
+// ---------------------------------------------------------------------------
+// Reading rows
+
+/// Collects problems.
+#[derive(Default)]
+struct Sink {
+    problems: Vec<Problem>,
+}
+
+impl Sink {
+    fn push(&mut self, file: &str, line: u64, field: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
+            file: file.to_string(),
+            line,
+            field: field.to_string(),
+            message: message.into(),
+        });
+    }
+}
+
+/// One data row with its position, giving trimmed cells by column name.
+struct Row {
+    file: String,
+    line: u64,
+    cols: &'static [&'static str],
+    cells: Vec<String>,
+    /// The row has the wrong number of cells (already reported): it only
+    /// contributes its id, so other files referring to it get no extra errors.
+    broken: bool,
+}
+
+impl Row {
+    fn get(&self, col: &str) -> &str {
+        self.cols
+            .iter()
+            .position(|c| *c == col)
+            .and_then(|i| self.cells.get(i))
+            .map_or("", |s| s.trim())
+    }
+
+    fn err(&self, sink: &mut Sink, field: &str, message: impl Into<String>) {
+        sink.push(&self.file, self.line, field, message);
+    }
+}
+
+/// Decodes one file and splits it into rows. Returns `None` when the file as a
+/// whole cannot be read (encoding or header), after reporting why; rows with
+/// the wrong number of cells are reported and skipped.
+fn read_rows(input: Input<'_>, cols: &'static [&'static str], sink: &mut Sink) -> Option<Vec<Row>> {
+    let text = match std::str::from_utf8(input.bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let line = input
+                .bytes
+                .get(..valid)
+                .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
+                as u64
+                + 1;
+            let byte = input.bytes.get(valid).copied().unwrap_or(0);
+            sink.push(
+                input.name,
+                line,
+                "encoding",
+                format!(
+                    "file is not UTF-8 (byte 0x{byte:02X}; probably CP949/EUC-KR from Excel): \
+                     save as \"CSV UTF-8 (Comma delimited)\""
+                ),
+            );
+            return None;
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    let mut header_seen = false;
+    for (index, record) in reader.records().enumerate() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(index as u64 + 1, |p| p.line());
+                sink.push(input.name, line, "row", format!("cannot read CSV: {e}"));
+                return None;
+            }
+        };
+        let line = record.position().map_or(index as u64 + 1, |p| p.line());
+        let cells: Vec<String> = record.iter().map(str::to_string).collect();
+        if !header_seen {
+            header_seen = true;
+            let got: Vec<&str> = cells.iter().map(|c| c.trim()).collect();
+            if got != cols {
+                sink.push(
+                    input.name,
+                    line,
+                    "header",
+                    format!(
+                        "expected the columns {:?}, got {:?}",
+                        cols.join(","),
+                        got.join(",")
+                    ),
+                );
+                return None;
+            }
+            continue;
+        }
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if cells.len() != cols.len() {
+            sink.push(
+                input.name,
+                line,
+                "columns",
+                format!(
+                    "expected {} cells, found {} (a cell containing a comma must be in double quotes)",
+                    cols.len(),
+                    cells.len()
+                ),
+            );
+        }
+        let broken = cells.len() != cols.len();
+        rows.push(Row {
+            file: input.name.to_string(),
+            line,
+            cols,
+            cells,
+            broken,
+        });
+    }
+    if !header_seen {
+        sink.push(
+            input.name,
+            1,
+            "header",
+            format!("file is empty; expected the columns {:?}", cols.join(",")),
+        );
+        return None;
+    }
+    Some(rows)
+}
+
+// ---------------------------------------------------------------------------
+// Cell parsers: each reports its own problem and returns None on failure.
+
+fn is_kebab(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn id_cell(row: &Row, field: &str, sink: &mut Sink) -> Option<String> {
+    let v = row.get(field);
+    if v.is_empty() {
+        row.err(sink, field, "is missing");
+        None
+    } else if !is_kebab(v) {
+        row.err(
+            sink,
+            field,
+            format!("must be kebab-case (a-z, 0-9 and single hyphens), got {v:?}"),
+        );
+        None
+    } else {
+        Some(v.to_string())
+    }
+}
+
+fn required(row: &Row, field: &str, sink: &mut Sink) -> String {
+    let v = row.get(field);
+    if v.is_empty() {
+        row.err(sink, field, "is missing");
+    }
+    v.to_string()
+}
+
+macro_rules! enum_cell {
+    ($fn_name:ident, $ty:ty, $what:literal) => {
+        fn $fn_name(row: &Row, field: &str, sink: &mut Sink) -> Option<$ty> {
+            let v = row.get(field);
+            let found = <$ty>::from_id(v);
+            if found.is_none() {
+                row.err(
+                    sink,
+                    field,
+                    format!(
+                        concat!("unknown ", $what, " {:?} (valid: {})"),
+                        v,
+                        <$ty>::id_list()
+                    ),
+                );
+            }
+            found
+        }
+    };
+}
+enum_cell!(sector_cell, Sector, "sector");
+enum_cell!(status_cell, Status, "status");
+enum_cell!(basis_cell, Basis, "basis");
+enum_cell!(arch_cell, Arch, "architecture");
+enum_cell!(weights_cell, Weights, "weights value");
+enum_cell!(origin_cell, Origin, "origin");
+enum_cell!(kind_cell, EventKind, "event kind");
+
+fn date_cell(row: &Row, field: &str, sink: &mut Sink) -> Option<Date> {
+    let v = row.get(field);
+    match Date::parse(v) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            row.err(sink, field, e);
+            None
+        }
+    }
+}
+
+/// An optional date: `Ok(None)` when empty, `Err(())` after reporting.
+fn opt_date_cell(row: &Row, field: &str, sink: &mut Sink) -> Result<Option<Date>, ()> {
+    if row.get(field).is_empty() {
+        Ok(None)
+    } else {
+        date_cell(row, field, sink).map(Some).ok_or(())
+    }
+}
+
+fn parse_positive(text: &str) -> Option<f64> {
+    text.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v > 0.0)
+}
+
+/// An optional positive number (billions): `Ok(None)` when empty.
+fn opt_number_cell(row: &Row, field: &str, sink: &mut Sink) -> Result<Option<f64>, ()> {
+    let v = row.get(field);
+    if v.is_empty() {
+        return Ok(None);
+    }
+    match parse_positive(v) {
+        Some(n) => Ok(Some(n)),
+        None => {
+            row.err(sink, field, format!("must be a positive number, got {v:?}"));
+            Err(())
+        }
+    }
+}
+
+fn bool_cell(row: &Row, field: &str, sink: &mut Sink) -> Option<bool> {
+    match row.get(field) {
+        "yes" => Some(true),
+        "no" => Some(false),
+        v => {
+            row.err(sink, field, format!("must be yes or no, got {v:?}"));
+            None
+        }
+    }
+}
+
+/// `;`-separated items, trimmed, empty items dropped.
+fn list(row: &Row, field: &str) -> Vec<String> {
+    row.get(field)
+        .split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Checks an http(s) URL: scheme, a host with a dot, no spaces.
+fn url_problem(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    let host_ok = rest
+        .and_then(|r| r.split(['/', '?', '#']).next())
+        .is_some_and(|host| host.contains('.') && !host.starts_with('.') && !host.ends_with('.'));
+    if !host_ok || url.chars().any(char::is_whitespace) {
+        Some(format!(
+            "must be an http(s) URL like https://host/path with no spaces, got {url:?}"
+        ))
+    } else {
+        None
+    }
+}
+
+/// A source given by url/title/date columns. The URL may be empty only when
+/// `allow_no_url` (a print citation whose canonical page could not be found).
+fn source_cells(
+    row: &Row,
+    (url_col, title_col, date_col): (&str, &str, &str),
+    allow_no_url: bool,
+    sink: &mut Sink,
+) -> Option<SourceRow> {
+    let url = row.get(url_col);
+    let mut ok = true;
+    if url.is_empty() {
+        if !allow_no_url {
+            row.err(sink, url_col, "is missing");
+            ok = false;
+        }
+    } else if let Some(message) = url_problem(url) {
+        row.err(sink, url_col, message);
+        ok = false;
+    }
+    let title = row.get(title_col);
+    if title.is_empty() {
+        row.err(sink, title_col, "is missing");
+        ok = false;
+    }
+    let date = opt_date_cell(row, date_col, sink);
+    match (ok, date) {
+        (true, Ok(date)) => Some(SourceRow {
+            url: url.to_string(),
+            title: title.to_string(),
+            date,
+        }),
+        _ => None,
+    }
+}
+
+/// Amount and basis: `value` empty exactly when `basis` is undisclosed.
+fn params_cells(row: &Row, value_col: &str, basis_col: &str, sink: &mut Sink) -> Option<ParamsRow> {
+    let value = opt_number_cell(row, value_col, sink);
+    let basis = basis_cell(row, basis_col, sink)?;
+    let value = value.ok()?;
+    match (basis, value) {
+        (Basis::Undisclosed, Some(_)) => {
+            row.err(
+                sink,
+                value_col,
+                format!(
+                    "must be empty when {basis_col} is undisclosed, got {:?}",
+                    row.get(value_col)
+                ),
+            );
+            None
+        }
+        (Basis::Undisclosed, None) => Some(ParamsRow {
+            value_b: None,
+            basis,
+        }),
+        (_, None) => {
+            row.err(
+                sink,
+                value_col,
+                format!(
+                    "is empty but {basis_col} is {:?} (use undisclosed when no figure is known)",
+                    basis.id()
+                ),
+            );
+            None
+        }
+        (_, Some(v)) => Some(ParamsRow {
+            value_b: Some(v),
+            basis,
+        }),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Files
+
+fn check_unique(rows: &[Row], col: &str, sink: &mut Sink) {
+    let mut seen: HashMap<&str, u64> = HashMap::new();
+    for row in rows {
+        let id = row.get(col);
+        if id.is_empty() {
+            continue;
+        }
+        if let Some(first) = seen.get(id) {
+            row.err(
+                sink,
+                col,
+                format!("duplicate id {id:?} (first on line {first})"),
+            );
+        } else {
+            seen.insert(id, row.line);
+        }
+    }
+}
+
+fn parse_org(row: &Row, sink: &mut Sink) -> Option<OrgRow> {
+    let id = id_cell(row, "id", sink);
+    let name_en = required(row, "name_en", sink);
+    let name_ko = required(row, "name_ko", sink);
+    let sector = sector_cell(row, "sector", sink);
+    let parent = row.get("parent");
+    let country = row.get("country");
+    let mut ok = true;
+    let country_ok = country.is_empty()
+        || (country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase()));
+    if !country_ok {
+        row.err(
+            sink,
+            "country",
+            format!("must be a two-letter ISO code like KR or US, or empty, got {country:?}"),
+        );
+        ok = false;
+    }
+    if !ok || name_en.is_empty() || name_ko.is_empty() {
+        return None;
+    }
+    Some(OrgRow {
+        id: id?,
+        name_en,
+        name_ko,
+        sector: sector?,
+        parent: (!parent.is_empty()).then(|| parent.to_string()),
+        country: country.to_string(),
+    })
+}
+
+fn parse_family(row: &Row, sink: &mut Sink) -> Option<FamilyRow> {
+    let id = id_cell(row, "id", sink);
+    let name_en = required(row, "name_en", sink);
+    let name_ko = required(row, "name_ko", sink);
+    let org = required(row, "org", sink);
+    if name_en.is_empty() || name_ko.is_empty() || org.is_empty() {
+        return None;
+    }
+    Some(FamilyRow {
+        id: id?,
+        name_en,
+        name_ko,
+        org,
+    })
+}
+
+/// A model row before sources, disputes and the sector are attached.
+fn parse_model(row: &Row, sink: &mut Sink) -> Option<ModelRow> {
+    let id = id_cell(row, "id", sink);
+    let name_en = required(row, "name_en", sink);
+    let name_ko = required(row, "name_ko", sink);
+    let family = row.get("family");
+    let org = required(row, "org", sink);
+    let date = date_cell(row, "date", sink);
+    let status = status_cell(row, "status", sink);
+    let total = params_cells(row, "params_b", "params_basis", sink);
+    let arch = arch_cell(row, "arch", sink);
+    let weights = weights_cell(row, "weights", sink);
+    let origin = origin_cell(row, "origin", sink);
+    let in_article = bool_cell(row, "in_article", sink);
+    let reference = bool_cell(row, "reference", sink);
+    let note_en = required(row, "note_en", sink);
+    let note_ko = required(row, "note_ko", sink);
+    let mut ok = !(name_en.is_empty()
+        || name_ko.is_empty()
+        || org.is_empty()
+        || note_en.is_empty()
+        || note_ko.is_empty());
+
+    // Active parameters: only for MoE, where a basis is required.
+    let has_active = !row.get("active_b").is_empty() || !row.get("active_basis").is_empty();
+    let mut active = None;
+    match arch {
+        Some(Arch::Moe) => match params_cells(row, "active_b", "active_basis", sink) {
+            Some(a) => active = Some(a),
+            None => ok = false,
+        },
+        Some(other) if has_active => {
+            let field = if row.get("active_b").is_empty() {
+                "active_basis"
+            } else {
+                "active_b"
+            };
+            row.err(
+                sink,
+                field,
+                format!(
+                    "only MoE models have active parameters (arch is {:?})",
+                    other.id()
+                ),
+            );
+            ok = false;
+        }
+        _ => {}
+    }
+    if let (Some(t), Some(a)) = (total, active) {
+        if let (Some(tv), Some(av)) = (t.value_b, a.value_b) {
+            if av > tv {
+                row.err(
+                    sink,
+                    "active_b",
+                    format!("active ({av}) exceeds total params_b ({tv})"),
+                );
+                ok = false;
+            }
+        }
+    }
+
+    // Sizes: positive, ascending, the largest matching params_b.
+    let mut sizes_b = Vec::new();
+    let mut sizes_ok = true;
+    for item in list(row, "sizes_b") {
+        match parse_positive(&item) {
+            Some(v) => sizes_b.push(v),
+            None => {
+                row.err(
+                    sink,
+                    "sizes_b",
+                    format!("must be positive numbers separated by ';', got {item:?}"),
+                );
+                sizes_ok = false;
+            }
+        }
+    }
+    if sizes_ok && sizes_b.windows(2).any(|w| matches!(w, [a, b] if a >= b)) {
+        row.err(
+            sink,
+            "sizes_b",
+            format!(
+                "must be in ascending order without repeats, got {:?}",
+                row.get("sizes_b")
+            ),
+        );
+        sizes_ok = false;
+    }
+    ok &= sizes_ok;
+    if let (true, Some(t), Some(&max)) = (sizes_ok, total, sizes_b.last()) {
+        match t.value_b {
+            Some(tv) if (max - tv).abs() > tv * SIZE_TOLERANCE => {
+                row.err(
+                    sink,
+                    "sizes_b",
+                    format!("largest size ({max}) does not match params_b ({tv})"),
+                );
+                ok = false;
+            }
+            None => {
+                row.err(sink, "sizes_b", "lists sizes but params_b is undisclosed (put tested or planned sizes in the notes)");
+                ok = false;
+            }
+            _ => {}
+        }
+    }
+
+    let mut modalities = Vec::new();
+    let items = list(row, "modalities");
+    for item in &items {
+        match Modality::from_id(item) {
+            Some(m) => modalities.push(m),
+            None => {
+                row.err(
+                    sink,
+                    "modalities",
+                    format!("unknown modality {item:?} (valid: {})", Modality::id_list()),
+                );
+                ok = false;
+            }
+        }
+    }
+    if items.is_empty() {
+        row.err(
+            sink,
+            "modalities",
+            format!("is missing (valid: {})", Modality::id_list()),
+        );
+        ok = false;
+    }
+
+    let languages = list(row, "languages");
+    for lang in &languages {
+        if !(lang.len() == 2 && lang.bytes().all(|b| b.is_ascii_lowercase())) {
+            row.err(
+                sink,
+                "languages",
+                format!("must be ISO 639-1 codes like ko;en, got {lang:?}"),
+            );
+            ok = false;
+        }
+    }
+
+    let context_text = row.get("context");
+    let context = if context_text.is_empty() {
+        None
+    } else {
+        match context_text.parse::<u32>() {
+            Ok(n) if n > 0 => Some(n),
+            _ => {
+                row.err(
+                    sink,
+                    "context",
+                    format!("must be a whole number of tokens (digits only), got {context_text:?}"),
+                );
+                ok = false;
+                None
+            }
+        }
+    };
+
+    if !ok {
+        return None;
+    }
+    Some(ModelRow {
+        id: id?,
+        name_en,
+        name_ko,
+        family: (!family.is_empty()).then(|| family.to_string()),
+        org,
+        sector: Sector::Startup,
+        date: date?,
+        status: status?,
+        total: total?,
+        active,
+        sizes_b,
+        arch: arch?,
+        modalities,
+        languages,
+        weights: weights?,
+        license: row.get("license").to_string(),
+        context,
+        origin: origin?,
+        base_model: row.get("base_model").to_string(),
+        in_article: in_article?,
+        reference: reference?,
+        sources: Vec::new(),
+        disputes: Vec::new(),
+        note_en,
+        note_ko,
+    })
+}
+
+fn parse_dispute(row: &Row, sink: &mut Sink) -> Option<DisputeRow> {
+    let field = row.get("field");
+    let mut ok = true;
+    if !DISPUTE_FIELDS.contains(&field) {
+        row.err(
+            sink,
+            "field",
+            format!(
+                "unknown disputed field {field:?} (valid: {})",
+                DISPUTE_FIELDS.join(", ")
+            ),
+        );
+        ok = false;
+    }
+    let value_b = opt_number_cell(row, "value_b", sink);
+    let claim = required(row, "claim", sink);
+    let note_en = required(row, "note_en", sink);
+    let note_ko = required(row, "note_ko", sink);
+    let source = source_cells(
+        row,
+        ("source_url", "source_title", "source_date"),
+        true,
+        sink,
+    );
+    if !ok || claim.is_empty() || note_en.is_empty() || note_ko.is_empty() {
+        return None;
+    }
+    Some(DisputeRow {
+        field: field.to_string(),
+        value_b: value_b.ok()?,
+        claim,
+        note_en,
+        note_ko,
+        source: source?,
+    })
+}
+
+fn parse_event(row: &Row, sink: &mut Sink) -> Option<EventRow> {
+    let id = id_cell(row, "id", sink);
+    let date = date_cell(row, "date", sink);
+    let kind = kind_cell(row, "kind", sink);
+    let title_en = required(row, "title_en", sink);
+    let title_ko = required(row, "title_ko", sink);
+    let in_article = bool_cell(row, "in_article", sink);
+    let source = source_cells(
+        row,
+        ("source_url", "source_title", "source_date"),
+        true,
+        sink,
+    );
+    let note_en = required(row, "note_en", sink);
+    let note_ko = required(row, "note_ko", sink);
+    if title_en.is_empty() || title_ko.is_empty() || note_en.is_empty() || note_ko.is_empty() {
+        return None;
+    }
+    Some(EventRow {
+        id: id?,
+        date: date?,
+        kind: kind?,
+        title_en,
+        title_ko,
+        orgs: list(row, "orgs"),
+        in_article: in_article?,
+        source: source?,
+        note_en,
+        note_ko,
+    })
+}
+
+/// Validates all files. On success returns the dataset; otherwise every
+/// problem found, ordered by file and line.
+pub fn check(inputs: &Inputs<'_>) -> Result<Dataset, Vec<Problem>> {
+    let mut sink = Sink::default();
+    let org_rows = read_rows(inputs.organisations, ORG_COLS, &mut sink);
+    let family_rows = read_rows(inputs.families, FAMILY_COLS, &mut sink);
+    let model_rows = read_rows(inputs.models, MODEL_COLS, &mut sink);
+    let source_rows = read_rows(inputs.sources, SOURCE_COLS, &mut sink);
+    let dispute_rows = read_rows(inputs.disputes, DISPUTE_COLS, &mut sink);
+    let event_rows = read_rows(inputs.events, EVENT_COLS, &mut sink);
+
+    // Organisations. Reference checks against a file run only when it was readable.
+    let org_ids: Option<HashMap<String, Option<String>>> = org_rows.as_ref().map(|rows| {
+        rows.iter()
+            .map(|r| {
+                (
+                    r.get("id").to_string(),
+                    (!r.get("parent").is_empty()).then(|| r.get("parent").to_string()),
+                )
+            })
+            .collect()
+    });
+    let mut organisations = Vec::new();
+    if let Some(rows) = &org_rows {
+        check_unique(rows, "id", &mut sink);
+        for row in rows.iter().filter(|r| !r.broken) {
+            if let Some(org) = parse_org(row, &mut sink) {
+                if let (Some(parent), Some(ids)) = (&org.parent, &org_ids) {
+                    if parent == &org.id {
+                        row.err(
+                            &mut sink,
+                            "parent",
+                            "an organisation cannot be its own parent",
+                        );
+                    } else if !ids.contains_key(parent) {
+                        row.err(
+                            &mut sink,
+                            "parent",
+                            format!(
+                                "unknown organisation {parent:?} (add it to organisations.csv)"
+                            ),
+                        );
+                    }
+                }
+                organisations.push(org);
+            }
+        }
+    }
+    let sector_of: HashMap<&str, Sector> = organisations
+        .iter()
+        .map(|o| (o.id.as_str(), o.sector))
+        .collect();
+    let related = |a: &str, b: &str| -> bool {
+        let parent = |x: &str| {
+            org_ids
+                .as_ref()
+                .and_then(|ids| ids.get(x).cloned().flatten())
+        };
+        a == b || parent(a).as_deref() == Some(b) || parent(b).as_deref() == Some(a)
+    };
+    let unknown_org = |row: &Row, field: &str, org: &str, sink: &mut Sink| {
+        if let Some(ids) = &org_ids {
+            if !ids.contains_key(org) {
+                row.err(
+                    sink,
+                    field,
+                    format!("unknown organisation {org:?} (add it to organisations.csv)"),
+                );
+                return true;
+            }
+        }
+        false
+    };
+
+    // Families.
+    let mut families = Vec::new();
+    let family_org: Option<HashMap<String, String>> = family_rows.as_ref().map(|rows| {
+        rows.iter()
+            .map(|r| (r.get("id").to_string(), r.get("org").to_string()))
+            .collect()
+    });
+    if let Some(rows) = &family_rows {
+        check_unique(rows, "id", &mut sink);
+        for row in rows.iter().filter(|r| !r.broken) {
+            if let Some(family) = parse_family(row, &mut sink) {
+                if !unknown_org(row, "org", &family.org, &mut sink) {
+                    families.push(family);
+                }
+            }
+        }
+    }
+
+    // Models.
+    let mut models: Vec<(u64, ModelRow)> = Vec::new();
+    let model_ids: Option<HashSet<String>> = model_rows
+        .as_ref()
+        .map(|rows| rows.iter().map(|r| r.get("id").to_string()).collect());
+    if let Some(rows) = &model_rows {
+        check_unique(rows, "id", &mut sink);
+        for row in rows.iter().filter(|r| !r.broken) {
+            let Some(mut model) = parse_model(row, &mut sink) else {
+                continue;
+            };
+            let mut ok = !unknown_org(row, "org", &model.org, &mut sink);
+            if let (Some(family), Some(fams)) = (&model.family, &family_org) {
+                match fams.get(family) {
+                    None => {
+                        row.err(
+                            &mut sink,
+                            "family",
+                            format!(
+                                "unknown family {family:?} (add it to families.csv or leave empty)"
+                            ),
+                        );
+                        ok = false;
+                    }
+                    Some(owner) if ok && org_ids.is_some() && !related(owner, &model.org) => {
+                        row.err(
+                            &mut sink,
+                            "family",
+                            format!("family {family:?} belongs to {owner:?}, which is not {:?} or its parent or child", model.org),
+                        );
+                        ok = false;
+                    }
+                    Some(_) => {}
+                }
+            }
+            if let Some(&sector) = sector_of.get(model.org.as_str()) {
+                model.sector = sector;
+            }
+            if ok {
+                models.push((row.line, model));
+            }
+        }
+    }
+    let unknown_model = |row: &Row, id: &str, sink: &mut Sink| -> bool {
+        match &model_ids {
+            Some(ids) if !ids.contains(id) => {
+                row.err(
+                    sink,
+                    "model_id",
+                    format!("unknown model {id:?} (not in models.csv)"),
+                );
+                true
+            }
+            _ => false,
+        }
+    };
+
+    // Sources.
+    let mut sources_of: HashMap<String, Vec<SourceRow>> = HashMap::new();
+    if let Some(rows) = &source_rows {
+        let mut seen: HashMap<(String, String), u64> = HashMap::new();
+        for row in rows.iter().filter(|r| !r.broken) {
+            let Some(model_id) = id_cell(row, "model_id", &mut sink) else {
+                continue;
+            };
+            let source = source_cells(row, ("url", "title", "date"), false, &mut sink);
+            if unknown_model(row, &model_id, &mut sink) {
+                continue;
+            }
+            let key = (model_id.clone(), row.get("url").to_string());
+            if let Some(first) = seen.get(&key) {
+                row.err(
+                    &mut sink,
+                    "url",
+                    format!("duplicate source for {model_id:?} (first on line {first})"),
+                );
+                continue;
+            }
+            seen.insert(key, row.line);
+            if let Some(source) = source {
+                sources_of.entry(model_id).or_default().push(source);
+            }
+        }
+    }
+
+    // Disputes.
+    let mut disputes_of: HashMap<String, Vec<DisputeRow>> = HashMap::new();
+    if let Some(rows) = &dispute_rows {
+        for row in rows.iter().filter(|r| !r.broken) {
+            let Some(model_id) = id_cell(row, "model_id", &mut sink) else {
+                continue;
+            };
+            let dispute = parse_dispute(row, &mut sink);
+            if unknown_model(row, &model_id, &mut sink) {
+                continue;
+            }
+            if let Some(dispute) = dispute {
+                disputes_of.entry(model_id).or_default().push(dispute);
+            }
+        }
+    }
+
+    // Every model needs a source (when sources.csv itself was readable).
+    if let (Some(rows), Some(srcs)) = (&model_rows, &source_rows) {
+        let cited: HashSet<&str> = srcs.iter().map(|r| r.get("model_id")).collect();
+        for row in rows.iter().filter(|r| !r.broken) {
+            let id = row.get("id");
+            if is_kebab(id) && !cited.contains(id) {
+                row.err(
+                    &mut sink,
+                    "sources",
+                    format!("no source for {id:?}: add at least one row to sources.csv"),
+                );
+            }
+        }
+    }
+
+    // Events.
+    let mut events = Vec::new();
+    if let Some(rows) = &event_rows {
+        check_unique(rows, "id", &mut sink);
+        for row in rows.iter().filter(|r| !r.broken) {
+            let Some(event) = parse_event(row, &mut sink) else {
+                continue;
+            };
+            let mut ok = true;
+            for org in &event.orgs {
+                if unknown_org(row, "orgs", org, &mut sink) {
+                    ok = false;
+                }
+            }
+            if ok {
+                events.push(event);
+            }
+        }
+    }
+
+    if !sink.problems.is_empty() {
+        let order = |file: &str| {
+            let names = [
+                inputs.organisations.name,
+                inputs.families.name,
+                inputs.models.name,
+                inputs.sources.name,
+                inputs.disputes.name,
+                inputs.events.name,
+            ];
+            names.iter().position(|n| *n == file).unwrap_or(names.len())
+        };
+        let mut problems = sink.problems;
+        problems.sort_by_key(|p| (order(&p.file), p.line));
+        return Err(problems);
+    }
+
+    let mut models: Vec<ModelRow> = models
+        .into_iter()
+        .map(|(_, mut m)| {
+            m.sources = sources_of.remove(&m.id).unwrap_or_default();
+            m.disputes = disputes_of.remove(&m.id).unwrap_or_default();
+            m
+        })
+        .collect();
+    models.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    events.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    Ok(Dataset {
+        organisations,
+        families,
+        models,
+        events,
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Code generation
+
+fn date_code(d: Date) -> String {
+    format!(
+        "crate::model::Date {{ year: {}, month: {}, day: {} }}",
+        d.year, d.month, d.day
+    )
+}
+
+fn opt_code<T>(v: Option<T>, f: impl Fn(T) -> String) -> String {
+    v.map_or_else(|| "None".to_string(), |v| format!("Some({})", f(v)))
+}
+
+fn f64_code(v: f64) -> String {
+    format!("{v:?}")
+}
+
+fn params_code(p: ParamsRow) -> String {
+    format!(
+        "crate::model::Params {{ value_b: {}, basis: crate::model::Basis::{:?} }}",
+        opt_code(p.value_b, f64_code),
+        p.basis
+    )
+}
+
+fn source_code(s: &SourceRow) -> String {
+    format!(
+        "crate::model::Source {{ url: {:?}, title: {:?}, date: {} }}",
+        s.url,
+        s.title,
+        opt_code(s.date, date_code)
+    )
+}
+
+fn slice_code<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
+    format!("&[{}]", items.iter().map(f).collect::<Vec<_>>().join(", "))
+}
+
+/// Generates `dataset.rs`: the statics `ORGANISATIONS`, `FAMILIES`, `MODELS`
+/// and `EVENTS`, for a module that imports `Event, Family, Model, Organisation`
+/// from `crate::model`.
+pub fn generate(ds: &Dataset) -> String {
+    let mut out = String::from("// @generated by build.rs from data/*.csv. Do not edit.\n\n");
+    out.push_str("pub static ORGANISATIONS: &[Organisation] = &[\n");
+    for o in &ds.organisations {
+        let _ = writeln!(
+            out,
+            "    crate::model::Organisation {{ id: {:?}, name_en: {:?}, name_ko: {:?}, sector: crate::model::Sector::{:?}, parent: {}, country: {:?} }},",
+            o.id,
+            o.name_en,
+            o.name_ko,
+            o.sector,
+            opt_code(o.parent.as_deref(), |p| format!("{p:?}")),
+            o.country
+        );
+    }
+    out.push_str("];\n\npub static FAMILIES: &[Family] = &[\n");
+    for f in &ds.families {
+        let _ = writeln!(
+            out,
+            "    crate::model::Family {{ id: {:?}, name_en: {:?}, name_ko: {:?}, org: {:?} }},",
+            f.id, f.name_en, f.name_ko, f.org
+        );
+    }
+    out.push_str("];\n\npub static MODELS: &[Model] = &[\n");
+    for m in &ds.models {
+        let disputes = slice_code(&m.disputes, |d| {
+            format!(
+                "crate::model::Dispute {{ field: {:?}, value_b: {}, claim: {:?}, note_en: {:?}, note_ko: {:?}, source: {} }}",
+                d.field,
+                opt_code(d.value_b, f64_code),
+                d.claim,
+                d.note_en,
+                d.note_ko,
+                source_code(&d.source)
+            )
+        });
+        let _ = writeln!(
+            out,
+            "    crate::model::Model {{\n        id: {:?},\n        name_en: {:?},\n        name_ko: {:?},\n        family: {},\n        org: {:?},\n        sector: crate::model::Sector::{:?},\n        date: {},\n        status: crate::model::Status::{:?},\n        total: {},\n        active: {},\n        sizes_b: {},\n        arch: crate::model::Arch::{:?},\n        modalities: {},\n        languages: {},\n        weights: crate::model::Weights::{:?},\n        license: {:?},\n        context: {},\n        origin: crate::model::Origin::{:?},\n        base_model: {:?},\n        in_article: {},\n        reference: {},\n        sources: {},\n        disputes: {},\n        note_en: {:?},\n        note_ko: {:?},\n    }},",
+            m.id,
+            m.name_en,
+            m.name_ko,
+            opt_code(m.family.as_deref(), |f| format!("{f:?}")),
+            m.org,
+            m.sector,
+            date_code(m.date),
+            m.status,
+            params_code(m.total),
+            opt_code(m.active, params_code),
+            slice_code(&m.sizes_b, |v| f64_code(*v)),
+            m.arch,
+            slice_code(&m.modalities, |x| format!("crate::model::Modality::{x:?}")),
+            slice_code(&m.languages, |l| format!("{l:?}")),
+            m.weights,
+            m.license,
+            opt_code(m.context, |c| c.to_string()),
+            m.origin,
+            m.base_model,
+            m.in_article,
+            m.reference,
+            slice_code(&m.sources, source_code),
+            disputes,
+            m.note_en,
+            m.note_ko
+        );
+    }
+    out.push_str("];\n\npub static EVENTS: &[Event] = &[\n");
+    for e in &ds.events {
+        let _ = writeln!(
+            out,
+            "    crate::model::Event {{ id: {:?}, date: {}, kind: crate::model::EventKind::{:?}, title_en: {:?}, title_ko: {:?}, orgs: {}, in_article: {}, source: {}, note_en: {:?}, note_ko: {:?} }},",
+            e.id,
+            date_code(e.date),
+            e.kind,
+            e.title_en,
+            e.title_ko,
+            slice_code(&e.orgs, |o| format!("{o:?}")),
+            e.in_article,
+            source_code(&e.source),
+            e.note_en,
+            e.note_ko
+        );
+    }
+    out.push_str("];\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/data/");
+
+    fn real() -> Inputs<'static> {
+        Inputs {
+            organisations: Input {
+                name: "data/organisations.csv",
+                bytes: include_bytes!("../data/organisations.csv"),
+            },
+            families: Input {
+                name: "data/families.csv",
+                bytes: include_bytes!("../data/families.csv"),
+            },
+            models: Input {
+                name: "data/models.csv",
+                bytes: include_bytes!("../data/models.csv"),
+            },
+            sources: Input {
+                name: "data/sources.csv",
+                bytes: include_bytes!("../data/sources.csv"),
+            },
+            disputes: Input {
+                name: "data/disputes.csv",
+                bytes: include_bytes!("../data/disputes.csv"),
+            },
+            events: Input {
+                name: "data/events.csv",
+                bytes: include_bytes!("../data/events.csv"),
+            },
+        }
+    }
+
+    /// The small valid fixture set with `fixture` (e.g. "models-bad-date.csv")
+    /// standing in for the base file of the same kind ("models.csv").
+    fn check_fixture(fixture: Option<&str>) -> Result<Dataset, Vec<String>> {
+        let files: Vec<(String, Vec<u8>)> = FILES
+            .iter()
+            .map(|base| {
+                let name = match fixture {
+                    Some(f) if f.starts_with(base.trim_end_matches(".csv")) => f.to_string(),
+                    _ => format!("base/{base}"),
+                };
+                let bytes = std::fs::read(format!("{FIXTURES}{name}")).unwrap();
+                (format!("tests/fixtures/data/{name}"), bytes)
+            })
+            .collect();
+        let input = |i: usize| Input {
+            name: &files[i].0,
+            bytes: &files[i].1,
+        };
+        let inputs = Inputs {
+            organisations: input(0),
+            families: input(1),
+            models: input(2),
+            sources: input(3),
+            disputes: input(4),
+            events: input(5),
+        };
+        check(&inputs).map_err(|ps| ps.iter().map(ToString::to_string).collect())
+    }
+
+    /// The fixture produces exactly one problem, starting with `prefix`.
+    #[track_caller]
+    fn assert_one(fixture: &str, prefix: &str) {
+        let problems = check_fixture(Some(fixture)).expect_err("fixture should fail");
+        assert_eq!(problems.len(), 1, "{fixture}: {problems:#?}");
+        assert!(
+            problems[0].starts_with(prefix),
+            "{fixture}: expected {prefix:?}, got {:?}",
+            problems[0]
+        );
+    }
+
+    #[test]
+    fn real_data_passes() {
+        let ds = match check(&real()) {
+            Ok(ds) => ds,
+            Err(problems) => panic!(
+                "data/ has problems:\n{}",
+                problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            ),
+        };
+        assert_eq!(ds.models.iter().filter(|m| !m.reference).count(), 59);
+        assert_eq!(
+            ds.models
+                .iter()
+                .filter(|m| m.status == Status::Announced)
+                .count(),
+            3
+        );
+        assert!(ds
+            .models
+            .windows(2)
+            .all(|w| (w[0].date, &w[0].id) <= (w[1].date, &w[1].id)));
+        let gpt3 = ds.models.iter().find(|m| m.id == "gpt-3").unwrap();
+        assert!(gpt3.reference && gpt3.in_article);
+        assert_eq!(
+            gpt3.total,
+            ParamsRow {
+                value_b: Some(175.0),
+                basis: Basis::Official
+            }
+        );
+        let kogpt = ds.models.iter().find(|m| m.id == "kogpt-6b").unwrap();
+        assert_eq!(kogpt.sector, Sector::Messenger);
+        assert!(kogpt.disputes.iter().any(|d| d.value_b == Some(30.0)));
+        let exaone2 = ds.models.iter().find(|m| m.id == "exaone-2-0").unwrap();
+        assert_eq!(exaone2.total.basis, Basis::Undisclosed);
+        assert_eq!(exaone2.disputes.len(), 1);
+        assert_eq!(exaone2.disputes[0].value_b, None);
+        assert!(ds.models.iter().all(|m| !m.sources.is_empty()));
+        // No mirrors among the sources.
+        let mirrors = [
+            "031202.xyz",
+            "icepanda",
+            "hf-mirror",
+            "workers.dev",
+            "sciencestack",
+            "alphaxiv",
+            "raw.githubusercontent",
+            "emergentmind",
+        ];
+        for m in &ds.models {
+            for s in &m.sources {
+                assert!(
+                    !mirrors.iter().any(|x| s.url.contains(x)),
+                    "{}: mirror {}",
+                    m.id,
+                    s.url
+                );
+            }
+        }
+        assert_eq!(ds.events.len(), 9);
+    }
+
+    #[test]
+    fn generated_code_has_all_statics() {
+        let ds = check(&real()).unwrap();
+        let code = generate(&ds);
+        for name in [
+            "ORGANISATIONS: &[Organisation]",
+            "FAMILIES: &[Family]",
+            "MODELS: &[Model]",
+            "EVENTS: &[Event]",
+        ] {
+            assert!(code.contains(&format!("pub static {name} = &[")), "{name}");
+        }
+        assert_eq!(
+            code.matches("crate::model::Model {").count(),
+            ds.models.len()
+        );
+        assert!(code.contains("value_b: Some(6.17)"));
+        assert!(code.contains("\"하이퍼클로바X\""));
+    }
+
+    #[test]
+    fn base_fixture_passes_and_bom_is_accepted() {
+        let ds = check_fixture(None).unwrap();
+        assert_eq!(ds.models.len(), 2);
+        assert_eq!(ds.models[0].note_en, "Note, with a comma.");
+        assert_eq!(
+            ds.models[1].active,
+            Some(ParamsRow {
+                value_b: Some(10.0),
+                basis: Basis::Reported
+            })
+        );
+        assert_eq!(check_fixture(Some("models-bom.csv")).unwrap(), ds);
+        let code = generate(&ds);
+        assert!(code.contains("sector: crate::model::Sector::Telecom"));
+        assert!(code.contains("date: crate::model::Date { year: 2024, month: 3, day: 0 }"));
+    }
+
+    #[test]
+    fn cp949_file_is_reported_with_its_line() {
+        assert_one(
+            "models-cp949.csv",
+            "tests/fixtures/data/models-cp949.csv:2: encoding: ",
+        );
+        let problems = check_fixture(Some("models-cp949.csv")).unwrap_err();
+        assert!(
+            problems[0].contains("save as \"CSV UTF-8"),
+            "{}",
+            problems[0]
+        );
+    }
+
+    #[test]
+    fn wrong_column_count() {
+        assert_one(
+            "models-columns.csv",
+            "tests/fixtures/data/models-columns.csv:3: columns: expected 24 cells, found 23",
+        );
+    }
+
+    #[test]
+    fn duplicate_and_malformed_ids() {
+        assert_one("models-duplicate-id.csv", "tests/fixtures/data/models-duplicate-id.csv:4: id: duplicate id \"rocket-1\" (first on line 2)");
+        assert_one(
+            "models-bad-id.csv",
+            "tests/fixtures/data/models-bad-id.csv:4: id: must be kebab-case",
+        );
+    }
+
+    #[test]
+    fn unknown_references() {
+        assert_one(
+            "models-unknown-org.csv",
+            "tests/fixtures/data/models-unknown-org.csv:2: org: unknown organisation \"acme-corp\"",
+        );
+        assert_one(
+            "models-unknown-family.csv",
+            "tests/fixtures/data/models-unknown-family.csv:2: family: unknown family \"rockets\"",
+        );
+        assert_one(
+            "organisations-unknown-parent.csv",
+            "tests/fixtures/data/organisations-unknown-parent.csv:2: parent: unknown organisation",
+        );
+        assert_one("disputes-unknown-model.csv", "tests/fixtures/data/disputes-unknown-model.csv:2: model_id: unknown model \"rocket-9\"");
+        assert_one("events-unknown-org.csv", "tests/fixtures/data/events-unknown-org.csv:2: orgs: unknown organisation \"acme-telecom\"");
+    }
+
+    #[test]
+    fn unknown_enum_values_list_the_valid_ids() {
+        assert_one(
+            "organisations-unknown-sector.csv",
+            "tests/fixtures/data/organisations-unknown-sector.csv:2: sector: unknown sector \"Telecom\" (valid: manufacturing, telecom, it-services, portal, messenger, game, startup, research)",
+        );
+        assert_one(
+            "models-unknown-enum.csv",
+            "tests/fixtures/data/models-unknown-enum.csv:2: weights: unknown weights value \"open\" (valid: open-commercial, open-research, open-unverified, closed)",
+        );
+    }
+
+    #[test]
+    fn malformed_and_impossible_dates() {
+        assert_one(
+            "models-bad-date.csv",
+            "tests/fixtures/data/models-bad-date.csv:2: date: month must be 2 digits",
+        );
+        assert_one(
+            "models-impossible-date.csv",
+            "tests/fixtures/data/models-impossible-date.csv:3: date: day 30 does not exist",
+        );
+    }
+
+    #[test]
+    fn bad_sizes() {
+        assert_one("models-negative-size.csv", "tests/fixtures/data/models-negative-size.csv:2: params_b: must be a positive number, got \"-3\"");
+        assert_one("models-nonnumeric-size.csv", "tests/fixtures/data/models-nonnumeric-size.csv:2: params_b: must be a positive number, got \"13B\"");
+        assert_one(
+            "models-zero-size.csv",
+            "tests/fixtures/data/models-zero-size.csv:2: sizes_b: must be positive numbers",
+        );
+        assert_one(
+            "models-sizes-order.csv",
+            "tests/fixtures/data/models-sizes-order.csv:2: sizes_b: must be in ascending order",
+        );
+        assert_one("models-sizes-max.csv", "tests/fixtures/data/models-sizes-max.csv:2: sizes_b: largest size (6.4) does not match params_b (13)");
+    }
+
+    #[test]
+    fn params_and_basis_must_agree() {
+        assert_one("models-active-gt-total.csv", "tests/fixtures/data/models-active-gt-total.csv:3: active_b: active (120) exceeds total params_b (100)");
+        assert_one("models-undisclosed-with-number.csv", "tests/fixtures/data/models-undisclosed-with-number.csv:2: params_b: must be empty when params_basis is undisclosed");
+        assert_one("models-missing-number.csv", "tests/fixtures/data/models-missing-number.csv:3: params_b: is empty but params_basis is \"reported\"");
+        assert_one("models-active-on-dense.csv", "tests/fixtures/data/models-active-on-dense.csv:2: active_b: only MoE models have active parameters");
+    }
+
+    #[test]
+    fn sources_names_and_urls() {
+        assert_one(
+            "sources-missing.csv",
+            "tests/fixtures/data/base/models.csv:3: sources: no source for \"rocket-2\"",
+        );
+        assert_one(
+            "sources-bad-url.csv",
+            "tests/fixtures/data/sources-bad-url.csv:3: url: must be an http(s) URL",
+        );
+        assert_one(
+            "models-missing-name.csv",
+            "tests/fixtures/data/models-missing-name.csv:2: name_en: is missing",
+        );
+        assert_one(
+            "events-missing-title.csv",
+            "tests/fixtures/data/events-missing-title.csv:2: title_en: is missing",
+        );
+    }
+
+    #[test]
+    fn all_problems_in_a_file_are_reported() {
+        let problems = check_fixture(Some("models-three-mistakes.csv")).unwrap_err();
+        let file = "tests/fixtures/data/models-three-mistakes.csv";
+        assert_eq!(
+            problems,
+            vec![
+                format!("{file}:2: params_b: must be a positive number, got \"-3\""),
+                format!("{file}:3: date: day 30 does not exist in \"2023-02-30\""),
+                format!(
+                    "{file}:3: weights: unknown weights value \"shut\" (valid: open-commercial, open-research, open-unverified, closed)"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn url_check() {
+        assert_eq!(url_problem("https://huggingface.co/skt/A.X-K1"), None);
+        assert_eq!(
+            url_problem("http://news.bizwatch.co.kr/article/mobile/2023/07/10/0013"),
+            None
+        );
+        for bad in [
+            "huggingface.co/x",
+            "https://",
+            "https://localhost/x",
+            "ftp://a.b/c",
+            "https://a.b/c d",
+            "https://.com/",
+        ] {
+            assert!(url_problem(bad).is_some(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn kebab_case() {
+        assert!(is_kebab("42dot-llm-1-3b") && is_kebab("gpt-3"));
+        for bad in ["", "-a", "a-", "a--b", "A-b", "a_b", "a b", "에이"] {
+            assert!(!is_kebab(bad), "{bad}");
+        }
+    }
+}

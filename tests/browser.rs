@@ -32,7 +32,10 @@ fn korean_model_count() -> usize {
 }
 
 fn click(root: &web_sys::Element, selector: &str) {
-    let el = root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("{selector} not found"));
+    let el = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} not found"));
     el.dyn_into::<web_sys::HtmlElement>().unwrap().click();
 }
 
@@ -44,7 +47,10 @@ async fn app_mounts_and_keeps_the_dom_contract() {
     assert_eq!(count, korean_model_count());
     assert!(count > 0, "the dataset is compiled in");
     let marks = root.query_selector_all("[data-model-id]").unwrap().length() as usize;
-    assert!(marks >= count, "every model is drawn ({marks} elements for {count} models)");
+    assert!(
+        marks >= count,
+        "every model is drawn ({marks} elements for {count} models)"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -52,8 +58,14 @@ async fn switching_to_the_table_shows_one_row_per_model() {
     let root = mount().await;
     click(&root, "[data-view='table']");
     yew::scheduler::flush().await;
-    let rows = root.query_selector_all("table.models tbody tr[data-model-id]").unwrap().length() as usize;
+    let rows = root
+        .query_selector_all("table.models tbody tr[data-model-id]")
+        .unwrap()
+        .length() as usize;
     assert_eq!(rows, korean_model_count());
     let selected = root.query_selector("[data-view='table']").unwrap().unwrap();
-    assert_eq!(selected.get_attribute("aria-selected").as_deref(), Some("true"));
+    assert_eq!(
+        selected.get_attribute("aria-selected").as_deref(),
+        Some("true")
+    );
 }

@@ -10,7 +10,8 @@
 use std::collections::HashMap;
 
 use super::layout::Rect;
-use super::Mark;
+use super::{known_total, LabelName, Mark};
+use crate::model::Model;
 
 /// Hard cap on the labels one call considers, whatever the caller asks.
 pub const MAX_LABELS: usize = 200;
@@ -82,7 +83,12 @@ impl Label {
             Anchor::Middle => self.x - self.width / 2.0,
             Anchor::End => self.x - self.width,
         };
-        Rect { x: left, y: self.y - self.height / 2.0, width: self.width, height: self.height }
+        Rect {
+            x: left,
+            y: self.y - self.height / 2.0,
+            width: self.width,
+            height: self.height,
+        }
     }
 }
 
@@ -100,11 +106,69 @@ pub(crate) struct LabelRequest {
     pub(crate) force: bool,
 }
 
+/// The `limit` most important marks as label requests, best first: selected,
+/// then highlighted, then sized before undisclosed, bigger before smaller,
+/// left before right, then id. `bounds` gives the rectangle each label must
+/// stay in. Selected and highlighted labels are forced (see the module docs).
+pub(crate) fn label_requests(
+    placed: &[(&'static Model, Mark)],
+    limit: usize,
+    name: LabelName,
+    bounds: impl Fn(&Mark) -> Rect,
+) -> Vec<LabelRequest> {
+    let limit = limit.min(MAX_LABELS);
+    if limit == 0 {
+        return Vec::new();
+    }
+    let flags = |mark: &Mark| {
+        (
+            u8::from(!mark.selected),
+            u8::from(!mark.highlighted),
+            u8::from(mark.undisclosed),
+        )
+    };
+    let mut order: Vec<(&'static Model, &Mark, f64)> = placed
+        .iter()
+        .map(|(m, mark)| (*m, mark, -known_total(m).unwrap_or(0.0)))
+        .collect();
+    let cmp = |a: &(&'static Model, &Mark, f64), b: &(&'static Model, &Mark, f64)| {
+        flags(a.1)
+            .cmp(&flags(b.1))
+            .then_with(|| a.2.total_cmp(&b.2))
+            .then_with(|| a.1.x.total_cmp(&b.1.x))
+            .then_with(|| a.0.id.cmp(b.0.id))
+    };
+    // Only the best `limit` need sorting: partition first, O(n) on big layers.
+    if order.len() > limit {
+        order.select_nth_unstable_by(limit - 1, cmp);
+        order.truncate(limit);
+    }
+    order.sort_by(cmp);
+    order
+        .into_iter()
+        .map(|(m, mark, _)| LabelRequest {
+            id: mark.id,
+            text: name.of(m),
+            x: mark.x,
+            y: mark.y,
+            r: mark.r,
+            bounds: bounds(mark),
+            force: mark.selected || mark.highlighted,
+        })
+        .collect()
+}
+
 /// Places `requests` in order (at most [`MAX_LABELS`]); see the module docs.
 /// `obstacles` are all drawn marks; a request's own mark (same id and centre)
 /// never blocks it.
-pub(crate) fn place_labels(requests: &[LabelRequest], obstacles: &[Mark], font_px: f64) -> Vec<Label> {
-    let requests = requests.get(..MAX_LABELS.min(requests.len())).unwrap_or(&[]);
+pub(crate) fn place_labels(
+    requests: &[LabelRequest],
+    obstacles: &[Mark],
+    font_px: f64,
+) -> Vec<Label> {
+    let requests = requests
+        .get(..MAX_LABELS.min(requests.len()))
+        .unwrap_or(&[]);
     if requests.is_empty() {
         return Vec::new();
     }
@@ -120,7 +184,15 @@ pub(crate) fn place_labels(requests: &[LabelRequest], obstacles: &[Mark], font_p
             (req.x, req.y - offset - height / 2.0, Anchor::Middle),
             (req.x, req.y + offset + height / 2.0, Anchor::Middle),
         ]
-        .map(|(x, y, anchor)| Label { id: req.id, text: req.text, x, y, anchor, width, height });
+        .map(|(x, y, anchor)| Label {
+            id: req.id,
+            text: req.text,
+            x,
+            y,
+            anchor,
+            width,
+            height,
+        });
         let fits = |label: &Label| {
             let rect = label.rect();
             req.bounds.contains_rect(&rect) && !placed.iter().any(|p| p.rect().overlaps(&rect))
@@ -128,7 +200,13 @@ pub(crate) fn place_labels(requests: &[LabelRequest], obstacles: &[Mark], font_p
         let free = candidates
             .iter()
             .find(|l| fits(l) && !grid.blocks(obstacles, &l.rect(), req))
-            .or_else(|| if req.force { candidates.iter().find(|l| fits(l)) } else { None })
+            .or_else(|| {
+                if req.force {
+                    candidates.iter().find(|l| fits(l))
+                } else {
+                    None
+                }
+            })
             .copied();
         if let Some(label) = free {
             placed.push(label);
@@ -165,12 +243,19 @@ impl Grid {
         let (c1x, c1y) = cell(rect.right() + self.reach, rect.bottom() + self.reach);
         for cx in c0x..=c1x {
             for cy in c0y..=c1y {
-                let Some(indices) = self.cells.get(&(cx, cy)) else { continue };
+                let Some(indices) = self.cells.get(&(cx, cy)) else {
+                    continue;
+                };
                 for m in indices.iter().filter_map(|&i| marks.get(i)) {
                     if m.id == req.id && m.x == req.x && m.y == req.y {
                         continue;
                     }
-                    let dot = Rect { x: m.x - m.r, y: m.y - m.r, width: 2.0 * m.r, height: 2.0 * m.r };
+                    let dot = Rect {
+                        x: m.x - m.r,
+                        y: m.y - m.r,
+                        width: 2.0 * m.r,
+                        height: 2.0 * m.r,
+                    };
                     if dot.overlaps(rect) {
                         return true;
                     }
@@ -197,14 +282,35 @@ mod tests {
         assert_eq!(text_width("엑사원", 10.0), 30.0);
         assert_eq!(text_width("2024", 10.0), 24.0);
         assert!((text_width("EXAONE", 10.0) - 34.8).abs() < 1e-9);
-        assert!((text_width("믿:음 2.0", 10.0) - (10.0 * 3.0 + 5.8 * 3.0 + 6.0 * 2.0)).abs() < 1e-9);
+        assert!(
+            (text_width("믿:음 2.0", 10.0) - (10.0 * 2.0 + 5.8 * 3.0 + 6.0 * 2.0)).abs() < 1e-9
+        );
     }
 
     #[test]
     fn label_rect_follows_anchor() {
-        let l = Label { id: "a", text: "a", x: 100.0, y: 50.0, anchor: Anchor::End, width: 40.0, height: 12.0 };
-        assert_eq!(l.rect(), Rect { x: 60.0, y: 44.0, width: 40.0, height: 12.0 });
-        let m = Label { anchor: Anchor::Middle, ..l };
+        let l = Label {
+            id: "a",
+            text: "a",
+            x: 100.0,
+            y: 50.0,
+            anchor: Anchor::End,
+            width: 40.0,
+            height: 12.0,
+        };
+        assert_eq!(
+            l.rect(),
+            Rect {
+                x: 60.0,
+                y: 44.0,
+                width: 40.0,
+                height: 12.0
+            }
+        );
+        let m = Label {
+            anchor: Anchor::Middle,
+            ..l
+        };
         assert_eq!(m.rect().x, 80.0);
     }
 
@@ -226,8 +332,21 @@ mod tests {
     }
 
     fn req(id: &'static str, x: f64, y: f64, force: bool) -> LabelRequest {
-        let bounds = Rect { x: 0.0, y: 0.0, width: 200.0, height: 100.0 };
-        LabelRequest { id, text: "ABCDE", x, y, r: 5.0, bounds, force }
+        let bounds = Rect {
+            x: 0.0,
+            y: 0.0,
+            width: 200.0,
+            height: 100.0,
+        };
+        LabelRequest {
+            id,
+            text: "ABCDE",
+            x,
+            y,
+            r: 5.0,
+            bounds,
+            force,
+        }
     }
 
     #[test]
@@ -239,10 +358,21 @@ mod tests {
             dot("d", 130.0, 50.0),
             dot("e", 80.0, 50.0),
         ];
-        let reqs = [req("a", 20.0, 50.0, false), req("b", 190.0, 50.0, false), req("c", 100.0, 50.0, false)];
+        let reqs = [
+            req("a", 20.0, 50.0, false),
+            req("b", 190.0, 50.0, false),
+            req("c", 100.0, 50.0, false),
+        ];
         let labels = place_labels(&reqs, &marks, 10.0);
         let anchors: Vec<_> = labels.iter().map(|l| (l.id, l.anchor)).collect();
-        assert_eq!(anchors, vec![("a", Anchor::Start), ("b", Anchor::End), ("c", Anchor::Middle)]);
+        assert_eq!(
+            anchors,
+            vec![
+                ("a", Anchor::Start),
+                ("b", Anchor::End),
+                ("c", Anchor::Middle)
+            ]
+        );
         assert_eq!(labels.get(2).map(|l| l.y), Some(50.0 - 8.0 - 6.0));
     }
 
@@ -260,7 +390,10 @@ mod tests {
             }
         }
         // A box far too wide for the bounds is dropped.
-        let wide = LabelRequest { text: "a very long label indeed, wider than the plot", ..req("a", 100.0, 50.0, true) };
+        let wide = LabelRequest {
+            text: "a very long label indeed, wider than the plot",
+            ..req("a", 100.0, 50.0, true)
+        };
         assert_eq!(place_labels(&[wide], &marks, 10.0), vec![]);
     }
 
@@ -274,7 +407,10 @@ mod tests {
             dot("u", 100.0, 35.0),
             dot("d", 100.0, 65.0),
         ];
-        assert_eq!(place_labels(&[req("a", 100.0, 50.0, false)], &marks, 10.0), vec![]);
+        assert_eq!(
+            place_labels(&[req("a", 100.0, 50.0, false)], &marks, 10.0),
+            vec![]
+        );
         let forced = place_labels(&[req("a", 100.0, 50.0, true)], &marks, 10.0);
         assert_eq!(forced.len(), 1);
     }

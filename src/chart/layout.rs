@@ -95,7 +95,10 @@ impl Frame {
     /// The same margins with a different height (views whose height grows
     /// with their content compute the plot height first).
     pub fn with_plot_height(self, plot_height: f64) -> Frame {
-        Frame { height: self.margin_top + sanitize(plot_height) + self.margin_bottom, ..self }
+        Frame {
+            height: self.margin_top + sanitize(plot_height) + self.margin_bottom,
+            ..self
+        }
     }
 
     /// The plot rectangle; never negative even when the margins do not fit.
@@ -109,7 +112,12 @@ impl Frame {
     }
 
     pub fn outer(&self) -> Rect {
-        Rect { x: 0.0, y: 0.0, width: self.width, height: self.height }
+        Rect {
+            x: 0.0,
+            y: 0.0,
+            width: self.width,
+            height: self.height,
+        }
     }
 }
 
@@ -128,14 +136,30 @@ mod tests {
     #[test]
     fn plot_rect_is_inside_the_frame() {
         let f = Frame::new(800.0, 400.0);
-        assert_eq!(f.plot(), Rect { x: 52.0, y: 16.0, width: 728.0, height: 356.0 });
+        assert_eq!(
+            f.plot(),
+            Rect {
+                x: 52.0,
+                y: 16.0,
+                width: 728.0,
+                height: 356.0
+            }
+        );
         assert!(f.outer().contains_rect(&f.plot()));
     }
 
     #[test]
     fn narrow_frames_get_compact_margins() {
         let f = Frame::new(320.0, 300.0);
-        assert_eq!(f.plot(), Rect { x: 40.0, y: 10.0, width: 270.0, height: 266.0 });
+        assert_eq!(
+            f.plot(),
+            Rect {
+                x: 40.0,
+                y: 10.0,
+                width: 270.0,
+                height: 266.0
+            }
+        );
         assert!(f.plot().width / f.width > 0.8);
     }
 
@@ -150,9 +174,24 @@ mod tests {
 
     #[test]
     fn rect_overlap_excludes_touching() {
-        let a = Rect { x: 0.0, y: 0.0, width: 10.0, height: 10.0 };
-        let b = Rect { x: 10.0, y: 0.0, width: 10.0, height: 10.0 };
-        let c = Rect { x: 9.0, y: 9.0, width: 10.0, height: 10.0 };
+        let a = Rect {
+            x: 0.0,
+            y: 0.0,
+            width: 10.0,
+            height: 10.0,
+        };
+        let b = Rect {
+            x: 10.0,
+            y: 0.0,
+            width: 10.0,
+            height: 10.0,
+        };
+        let c = Rect {
+            x: 9.0,
+            y: 9.0,
+            width: 10.0,
+            height: 10.0,
+        };
         assert!(!a.overlaps(&b));
         assert!(a.overlaps(&c) && c.overlaps(&a));
         assert!(a.contains_point(10.0, 10.0) && !a.contains_point(10.1, 5.0));

@@ -63,7 +63,10 @@ impl Log {
         if lo == hi {
             (lo, hi) = (lo / 10.0, hi * 10.0);
         }
-        Log { domain: (lo, hi), range }
+        Log {
+            domain: (lo, hi),
+            range,
+        }
     }
 
     /// Pixel position of `v`. Values that cannot sit on a log axis
@@ -130,9 +133,15 @@ mod tests {
         assert_eq!(s.domain, (2023.0, 2024.0));
         assert_eq!(s.apply(2023.5), 50.0);
         // A hand-built degenerate scale does not divide by zero.
-        let raw = Linear { domain: (3.0, 3.0), range: (0.0, 100.0) };
+        let raw = Linear {
+            domain: (3.0, 3.0),
+            range: (0.0, 100.0),
+        };
         assert_eq!(raw.apply(3.0), 50.0);
-        let flat = Linear { domain: (0.0, 1.0), range: (7.0, 7.0) };
+        let flat = Linear {
+            domain: (0.0, 1.0),
+            range: (7.0, 7.0),
+        };
         assert_eq!(flat.invert(7.0), 0.5);
         assert_eq!(Linear::new((f64::NAN, 1.0), (0.0, 1.0)).domain, (0.0, 1.0));
     }
@@ -169,7 +178,10 @@ mod tests {
         assert_eq!(Log::new((-5.0, -1.0), (0.0, 1.0)).domain, (1.0, 10.0));
         assert_eq!(s.apply(0.0), 0.0, "non-positive values go to the floor");
         assert_eq!(s.apply(f64::NAN), 0.0);
-        let raw = Log { domain: (5.0, 5.0), range: (0.0, 10.0) };
+        let raw = Log {
+            domain: (5.0, 5.0),
+            range: (0.0, 10.0),
+        };
         assert_eq!(raw.apply(5.0), 5.0);
     }
 }

@@ -132,7 +132,11 @@ pub fn time_ticks(lo_year: f64, hi_year: f64, width_px: f64) -> Vec<TimeTick> {
     if !lo_year.is_finite() || !hi_year.is_finite() {
         return Vec::new();
     }
-    let (lo, hi) = if lo_year < hi_year { (lo_year, hi_year) } else { (hi_year, lo_year) };
+    let (lo, hi) = if lo_year < hi_year {
+        (lo_year, hi_year)
+    } else {
+        (hi_year, lo_year)
+    };
     let (lo, hi) = (lo.clamp(0.0, 65_535.0), hi.clamp(0.0, 65_535.0));
     let max_ticks = if width_px.is_finite() && width_px > 0.0 {
         ((width_px / PX_PER_TIME_TICK).floor() as usize).max(1)
@@ -147,7 +151,10 @@ pub fn time_ticks(lo_year: f64, hi_year: f64, width_px: f64) -> Vec<TimeTick> {
     }
     let years = (hi + 1e-9).floor() - (lo - 1e-9).ceil() + 1.0;
     let steps: &[i64] = if years >= 3.0 {
-        &[12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12_000, 24_000, 60_000, 120_000, 240_000, 600_000, 1_200_000]
+        &[
+            12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12_000, 24_000, 60_000, 120_000, 240_000,
+            600_000, 1_200_000,
+        ]
     } else {
         &[1, 3, 6, 12, 24]
     };
@@ -183,10 +190,22 @@ mod tests {
 
     #[test]
     fn linear_ticks_include_both_ends() {
-        assert_eq!(linear_ticks(0.0, 100.0, 5), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
-        assert_eq!(linear_ticks(100.0, 0.0, 5), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
-        assert_eq!(linear_ticks(0.0, 10.0, 10), (0..=10).map(f64::from).collect::<Vec<_>>());
-        assert_eq!(linear_ticks(0.0, 1.0, 5), vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0]);
+        assert_eq!(
+            linear_ticks(0.0, 100.0, 5),
+            vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
+        );
+        assert_eq!(
+            linear_ticks(100.0, 0.0, 5),
+            vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
+        );
+        assert_eq!(
+            linear_ticks(0.0, 10.0, 10),
+            (0..=10).map(f64::from).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            linear_ticks(0.0, 1.0, 5),
+            vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
+        );
         assert_eq!(linear_ticks(-1.0, 1.0, 4), vec![-1.0, -0.5, 0.0, 0.5, 1.0]);
         assert_eq!(linear_ticks(3.0, 97.0, 5), vec![20.0, 40.0, 60.0, 80.0]);
         assert_eq!(linear_ticks(0.0, 750.0, 4), vec![0.0, 200.0, 400.0, 600.0]);
@@ -234,8 +253,22 @@ mod tests {
     fn time_ticks_yearly_with_both_ends() {
         let t = time_ticks(2019.0, 2026.0, 600.0);
         assert_eq!(t.len(), 8);
-        assert_eq!(t.first(), Some(&TimeTick { at: 2019.0, year: 2019, month: 0 }));
-        assert_eq!(t.last(), Some(&TimeTick { at: 2026.0, year: 2026, month: 0 }));
+        assert_eq!(
+            t.first(),
+            Some(&TimeTick {
+                at: 2019.0,
+                year: 2019,
+                month: 0
+            })
+        );
+        assert_eq!(
+            t.last(),
+            Some(&TimeTick {
+                at: 2026.0,
+                year: 2026,
+                month: 0
+            })
+        );
     }
 
     #[test]
@@ -244,9 +277,17 @@ mod tests {
         let t = time_ticks(2019.2, 2026.1, 320.0);
         assert_eq!(years(&t), vec![(2020, 0), (2022, 0), (2024, 0), (2026, 0)]);
         for width in [60.0, 120.0, 320.0, 480.0, 1000.0] {
-            for (lo, hi) in [(1950.0, 2100.0), (2018.3, 2026.9), (2023.0, 2023.9), (2024.1, 2025.8)] {
+            for (lo, hi) in [
+                (1950.0, 2100.0),
+                (2018.3, 2026.9),
+                (2023.0, 2023.9),
+                (2024.1, 2025.8),
+            ] {
                 let n = time_ticks(lo, hi, width).len();
-                assert!(n as f64 <= (width / 60.0).floor().max(1.0), "{lo}..{hi} at {width}px: {n}");
+                assert!(
+                    n as f64 <= (width / 60.0).floor().max(1.0),
+                    "{lo}..{hi} at {width}px: {n}"
+                );
             }
         }
     }
@@ -256,9 +297,14 @@ mod tests {
         let t = time_ticks(2023.0, 2024.0, 900.0);
         assert_eq!(t.len(), 13);
         assert_eq!(years(&t)[..3], [(2023, 0), (2023, 2), (2023, 3)]);
-        assert!(t.get(7).is_some_and(|t| (t.at - (2023.0 + 7.0 / 12.0)).abs() < 1e-9));
+        assert!(t
+            .get(7)
+            .is_some_and(|t| (t.at - (2023.0 + 7.0 / 12.0)).abs() < 1e-9));
         let q = time_ticks(2023.0, 2024.0, 320.0);
-        assert_eq!(years(&q), vec![(2023, 0), (2023, 4), (2023, 7), (2023, 10), (2024, 0)]);
+        assert_eq!(
+            years(&q),
+            vec![(2023, 0), (2023, 4), (2023, 7), (2023, 10), (2024, 0)]
+        );
         let h = time_ticks(2023.2, 2024.9, 200.0);
         assert_eq!(years(&h), vec![(2023, 7), (2024, 0), (2024, 7)]);
     }

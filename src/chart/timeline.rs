@@ -12,7 +12,7 @@
 //!   2022      2023      2024             x ticks at `x_axis_y`
 //! ```
 
-use super::labels::{place_labels, Label, LabelRequest, MAX_LABELS};
+use super::labels::{label_requests, place_labels, Label};
 use super::layout::{Frame, Rect, LABEL_FONT_PX};
 use super::scale::{Linear, Log};
 use super::ticks::{decade_ceil, decade_floor, log_ticks, pow10};
@@ -49,7 +49,7 @@ pub struct TimelineOptions {
     /// are counted in [`Timeline::outside_x_domain`].
     pub x_domain: Option<(f64, f64)>,
     pub label_name: LabelName,
-    /// How many labels to try to place (capped at [`MAX_LABELS`]).
+    /// How many labels to try to place (capped at [`super::labels::MAX_LABELS`]).
     pub max_labels: usize,
 }
 
@@ -192,7 +192,10 @@ pub fn timeline(
     let r = mark_radius(frame.width);
     let pad = r + 2.0;
 
-    let x = Linear::new(time_domain(models, opts.x_domain), (area.x + pad, area.right() - pad));
+    let x = Linear::new(
+        time_domain(models, opts.x_domain),
+        (area.x + pad, area.right() - pad),
+    );
     let (x_lo, x_hi) = x.domain;
     let in_domain = |m: &&Model| {
         let at = year_of(m.date);
@@ -200,17 +203,29 @@ pub fn timeline(
     };
     let visible: Vec<&'static Model> = models.iter().copied().filter(in_domain).collect();
     let outside_x_domain = models.len() - visible.len();
-    let (sized, mut hidden): (Vec<&'static Model>, Vec<&'static Model>) =
-        visible.iter().copied().partition(|m| known_total(m).is_some());
+    let (sized, mut hidden): (Vec<&'static Model>, Vec<&'static Model>) = visible
+        .iter()
+        .copied()
+        .partition(|m| known_total(m).is_some());
 
     // The undisclosed lane: rows packed by date, so its height is known before the plot's.
-    hidden.sort_by(|a, b| year_of(a.date).total_cmp(&year_of(b.date)).then_with(|| a.id.cmp(b.id)));
+    hidden.sort_by(|a, b| {
+        year_of(a.date)
+            .total_cmp(&year_of(b.date))
+            .then_with(|| a.id.cmp(b.id))
+    });
     let hidden_x: Vec<f64> = hidden.iter().map(|m| x.apply(year_of(m.date))).collect();
     let (hidden_rows, rows_used) = pack_rows(&hidden_x, 2.0 * r + 2.0, MAX_LANE_ROWS);
     let row_step = 2.0 * r + 3.0;
-    let (lane_gap, lane_h) =
-        if hidden.is_empty() { (0.0, 0.0) } else { (8.0, rows_used as f64 * row_step + 6.0) };
-    let plot = Rect { height: (area.height - lane_gap - lane_h).max(0.0), ..area };
+    let (lane_gap, lane_h) = if hidden.is_empty() {
+        (0.0, 0.0)
+    } else {
+        (8.0, rows_used as f64 * row_step + 6.0)
+    };
+    let plot = Rect {
+        height: (area.height - lane_gap - lane_h).max(0.0),
+        ..area
+    };
     let lane = (!hidden.is_empty()).then(|| Rect {
         x: area.x,
         y: plot.bottom() + lane_gap,
@@ -218,7 +233,10 @@ pub fn timeline(
         height: lane_h,
     });
 
-    let y = Log::new(size_domain(&sized, &visible, refs), (plot.bottom() - pad, plot.y + pad));
+    let y = Log::new(
+        size_domain(&sized, &visible, refs),
+        (plot.bottom() - pad, plot.y + pad),
+    );
     let orgs = OrgIndex::new(&opts.org_order);
     let style = MarkStyle {
         orgs: &orgs,
@@ -245,28 +263,59 @@ pub fn timeline(
         .filter(|(_, mark)| !mark.undisclosed)
         .filter_map(|(m, mark)| {
             let (lo, hi) = size_span(m)?;
-            Some(RangeBar { id: m.id, x: mark.x, y_top: y.apply(hi), y_bottom: y.apply(lo), color: mark.color })
+            Some(RangeBar {
+                id: m.id,
+                x: mark.x,
+                y_top: y.apply(hi),
+                y_bottom: y.apply(lo),
+                color: mark.color,
+            })
         })
         .collect();
 
     let ghosts = ghosts(&placed, &y, r);
-    let lineage = if opts.show_lineage { lineage(&placed) } else { Vec::new() };
+    let lineage = if opts.show_lineage {
+        lineage(&placed)
+    } else {
+        Vec::new()
+    };
     let labels = labels(&placed, plot, lane, opts);
 
     let (y_lo, y_hi) = y.domain;
     let hyperscale_band = (y_hi > HYPERSCALE_B).then(|| {
-        let bottom = if y_lo >= HYPERSCALE_B { plot.bottom() } else { y.apply(HYPERSCALE_B) };
-        Rect { height: (bottom - plot.y).max(0.0), ..plot }
+        let bottom = if y_lo >= HYPERSCALE_B {
+            plot.bottom()
+        } else {
+            y.apply(HYPERSCALE_B)
+        };
+        Rect {
+            height: (bottom - plot.y).max(0.0),
+            ..plot
+        }
     });
     let reference_lines = refs
         .iter()
         .filter_map(|m| {
             let v = known_total(m)?;
-            Some(ReferenceLine { id: m.id, y: y.apply(v), value_b: v })
+            Some(ReferenceLine {
+                id: m.id,
+                y: y.apply(v),
+                value_b: v,
+            })
         })
         .collect();
-    let y_ticks = log_ticks(y_lo, y_hi).into_iter().map(|v| YTick { y: y.apply(v), value_b: v }).collect();
-    let event_markers = if opts.show_events { event_markers(events, &x) } else { Vec::new() };
+    let y_ticks = log_ticks(y_lo, y_hi)
+        .into_iter()
+        .map(|v| YTick {
+            y: y.apply(v),
+            value_b: v,
+        })
+        .collect();
+    let event_markers = if opts.show_events {
+        event_markers(events, &x)
+    } else {
+        Vec::new()
+    };
 
     let mut marks: Vec<Mark> = placed.into_iter().map(|(_, mark)| mark).collect();
     sort_marks(&mut marks);
@@ -294,9 +343,15 @@ pub fn timeline(
 
 /// Smallest and largest shipped size, when a release has two or more.
 fn size_span(model: &Model) -> Option<(f64, f64)> {
-    let mut sizes = model.sizes_b.iter().copied().filter(|v| v.is_finite() && *v > 0.0);
+    let mut sizes = model
+        .sizes_b
+        .iter()
+        .copied()
+        .filter(|v| v.is_finite() && *v > 0.0);
     let first = sizes.next()?;
-    let (lo, hi, n) = sizes.fold((first, first, 1), |(lo, hi, n), v| (lo.min(v), hi.max(v), n + 1));
+    let (lo, hi, n) = sizes.fold((first, first, 1), |(lo, hi, n), v| {
+        (lo.min(v), hi.max(v), n + 1)
+    });
     (n >= 2 && lo < hi).then_some((lo, hi))
 }
 
@@ -328,7 +383,9 @@ fn size_domain(sized: &[&Model], visible: &[&Model], refs: &[&Model]) -> (f64, f
             take(b);
         });
     }
-    refs.iter().filter_map(|m| known_total(m)).for_each(&mut take);
+    refs.iter()
+        .filter_map(|m| known_total(m))
+        .for_each(&mut take);
     if !lo.is_finite() || !hi.is_finite() {
         return (1.0, 1000.0);
     }
@@ -363,8 +420,10 @@ fn ghosts(placed: &[(&'static Model, Mark)], y: &Log, r: f64) -> Vec<Ghost> {
 }
 
 fn lineage(placed: &[(&'static Model, Mark)]) -> Vec<Segment> {
-    let mut members: Vec<(&'static str, &'static Model, &Mark)> =
-        placed.iter().filter_map(|(m, mark)| Some((m.family?, *m, mark))).collect();
+    let mut members: Vec<(&'static str, &'static Model, &Mark)> = placed
+        .iter()
+        .filter_map(|(m, mark)| Some((m.family?, *m, mark)))
+        .collect();
     members.sort_by(|a, b| {
         a.0.cmp(b.0)
             .then_with(|| a.1.date.cmp(&b.1.date))
@@ -375,7 +434,7 @@ fn lineage(placed: &[(&'static Model, Mark)]) -> Vec<Segment> {
         .windows(2)
         .filter_map(|w| match w {
             [(fa, _, a), (fb, _, b)] if fa == fb => Some(Segment {
-                family: *fa,
+                family: fa,
                 from: a.id,
                 to: b.id,
                 x1: a.x,
@@ -389,43 +448,20 @@ fn lineage(placed: &[(&'static Model, Mark)]) -> Vec<Segment> {
         .collect()
 }
 
-/// Label priority: selected, then highlighted, then sized before undisclosed,
-/// bigger before smaller, earlier before later, then id.
-fn labels(placed: &[(&'static Model, Mark)], plot: Rect, lane: Option<Rect>, opts: &TimelineOptions) -> Vec<Label> {
-    let limit = opts.max_labels.min(MAX_LABELS);
-    if limit == 0 {
-        return Vec::new();
-    }
-    let rank = |(m, mark): &&(&'static Model, Mark)| {
-        (
-            u8::from(!mark.selected),
-            u8::from(!mark.highlighted),
-            u8::from(mark.undisclosed),
-            -known_total(m).unwrap_or(0.0),
-        )
+fn labels(
+    placed: &[(&'static Model, Mark)],
+    plot: Rect,
+    lane: Option<Rect>,
+    opts: &TimelineOptions,
+) -> Vec<Label> {
+    let bounds = |mark: &Mark| {
+        if mark.undisclosed {
+            lane.unwrap_or(plot)
+        } else {
+            plot
+        }
     };
-    let mut order: Vec<&(&'static Model, Mark)> = placed.iter().collect();
-    order.sort_by(|a, b| {
-        let (ra, rb) = (rank(a), rank(b));
-        (ra.0, ra.1, ra.2)
-            .cmp(&(rb.0, rb.1, rb.2))
-            .then_with(|| ra.3.total_cmp(&rb.3))
-            .then_with(|| a.1.x.total_cmp(&b.1.x))
-            .then_with(|| a.0.id.cmp(b.0.id))
-    });
-    let requests: Vec<LabelRequest> = order
-        .iter()
-        .take(limit)
-        .map(|(m, mark)| LabelRequest {
-            id: mark.id,
-            text: opts.label_name.of(m),
-            x: mark.x,
-            y: mark.y,
-            r: mark.r,
-            bounds: if mark.undisclosed { lane.unwrap_or(plot) } else { plot },
-            force: mark.selected || mark.highlighted,
-        })
-        .collect();
+    let requests = label_requests(placed, opts.max_labels, opts.label_name, bounds);
     let obstacles: Vec<Mark> = placed.iter().map(|(_, mark)| *mark).collect();
     place_labels(&requests, &obstacles, LABEL_FONT_PX)
 }
@@ -433,6 +469,7 @@ fn labels(placed: &[(&'static Model, Mark)], plot: Rect, lane: Option<Rect>, opt
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart::labels::MAX_LABELS;
     use crate::chart::test_rows::*;
     use crate::chart::Shape;
     use crate::model::{Arch, Basis, Dispute, EventKind, Params, Source, Status, Weights};
@@ -442,7 +479,13 @@ mod tests {
     }
 
     fn gpt3() -> &'static Model {
-        leak(Model { id: "gpt-3", name_en: "GPT-3", total: sized(175.0), reference: true, ..Model::BLANK })
+        leak(Model {
+            id: "gpt-3",
+            name_en: "GPT-3",
+            total: sized(175.0),
+            reference: true,
+            ..Model::BLANK
+        })
     }
 
     fn sample() -> Vec<&'static Model> {
@@ -460,17 +503,38 @@ mod tests {
     fn assert_inside(t: &Timeline) {
         let outer = t.frame.outer();
         for m in &t.marks {
-            let dot = Rect { x: m.x - m.r, y: m.y - m.r, width: 2.0 * m.r, height: 2.0 * m.r };
-            assert!(t.frame.plot().contains_rect(&dot), "mark {} at ({}, {}) leaves the plot area", m.id, m.x, m.y);
+            let dot = Rect {
+                x: m.x - m.r,
+                y: m.y - m.r,
+                width: 2.0 * m.r,
+                height: 2.0 * m.r,
+            };
+            assert!(
+                t.frame.plot().contains_rect(&dot),
+                "mark {} at ({}, {}) leaves the plot area",
+                m.id,
+                m.x,
+                m.y
+            );
         }
         for l in &t.labels {
-            assert!(outer.contains_rect(&l.rect()), "label {} leaves the frame", l.id);
+            assert!(
+                outer.contains_rect(&l.rect()),
+                "label {} leaves the frame",
+                l.id
+            );
         }
         for tick in &t.x_ticks {
-            assert!(tick.x >= t.plot.x && tick.x <= t.plot.right(), "x tick {tick:?}");
+            assert!(
+                tick.x >= t.plot.x && tick.x <= t.plot.right(),
+                "x tick {tick:?}"
+            );
         }
         for tick in &t.y_ticks {
-            assert!(tick.y >= t.plot.y && tick.y <= t.plot.bottom(), "y tick {tick:?}");
+            assert!(
+                tick.y >= t.plot.y && tick.y <= t.plot.bottom(),
+                "y tick {tick:?}"
+            );
         }
         for g in &t.ghosts {
             assert!(t.plot.contains_point(g.x, g.y));
@@ -484,7 +548,12 @@ mod tests {
     fn assert_labels_disjoint(t: &Timeline) {
         for (i, a) in t.labels.iter().enumerate() {
             for b in t.labels.iter().skip(i + 1) {
-                assert!(!a.rect().overlaps(&b.rect()), "labels {} and {} overlap", a.id, b.id);
+                assert!(
+                    !a.rect().overlaps(&b.rect()),
+                    "labels {} and {} overlap",
+                    a.id,
+                    b.id
+                );
             }
         }
     }
@@ -493,11 +562,17 @@ mod tests {
     fn bigger_models_are_higher_up() {
         let t = timeline(&sample(), &[], &[], &opts(800.0));
         let y = |id| t.mark(id).map(|m| m.y).unwrap_or(f64::NAN);
-        assert!(y("exaone-1") < y("solar"), "log axis flipped: 300B must sit above 10.7B");
+        assert!(
+            y("exaone-1") < y("solar"),
+            "log axis flipped: 300B must sit above 10.7B"
+        );
         assert!(y("solar") < y("kogpt"));
         assert!(y("kogpt") < y("tiny"));
         let ys: Vec<f64> = t.y_ticks.iter().map(|t| t.y).collect();
-        assert!(ys.windows(2).all(|w| matches!(w, [a, b] if a > b)), "tick px must decrease as value grows");
+        assert!(
+            ys.windows(2).all(|w| matches!(w, [a, b] if a > b)),
+            "tick px must decrease as value grows"
+        );
     }
 
     #[test]
@@ -506,7 +581,10 @@ mod tests {
         let lane = t.undisclosed_lane.unwrap_or_default();
         assert!(lane.y > t.plot.bottom(), "lane sits below the x axis");
         let hidden: Vec<&Mark> = t.marks.iter().filter(|m| m.undisclosed).collect();
-        assert_eq!(hidden.iter().map(|m| m.id).collect::<Vec<_>>(), vec!["hcx", "midm"]);
+        assert_eq!(
+            hidden.iter().map(|m| m.id).collect::<Vec<_>>(),
+            vec!["hcx", "midm"]
+        );
         for m in hidden {
             assert!(m.y > t.plot.bottom(), "{} plotted at a size", m.id);
             assert!(lane.contains_point(m.x, m.y - m.r) && lane.contains_point(m.x, m.y + m.r));
@@ -521,7 +599,10 @@ mod tests {
     fn undisclosed_basis_with_stray_value_goes_to_the_lane() {
         let m = leak(Model {
             id: "odd",
-            total: Params { value_b: Some(200.0), basis: Basis::Undisclosed },
+            total: Params {
+                value_b: Some(200.0),
+                basis: Basis::Undisclosed,
+            },
             ..Model::BLANK
         });
         let t = timeline(&[m, row("a", Some(7.0), 2023, 1)], &[], &[], &opts(600.0));
@@ -537,11 +618,19 @@ mod tests {
         assert_eq!(values, vec![1.0, 10.0, 100.0, 1000.0]);
         assert_eq!(t.reference_lines.len(), 1);
         let gpt = t.reference_lines.first().copied();
-        assert!(gpt.is_some_and(|l| l.id == "gpt-3" && l.value_b == 175.0 && l.y == t.y.apply(175.0)));
+        assert!(
+            gpt.is_some_and(|l| l.id == "gpt-3" && l.value_b == 175.0 && l.y == t.y.apply(175.0))
+        );
 
         let small = [row("a", Some(7.8), 2024, 8), row("b", Some(2.4), 2024, 12)];
-        assert_eq!(timeline(&small, &[], &[], &opts(800.0)).y.domain, (1.0, 10.0));
-        assert_eq!(timeline(&small, &[gpt3()], &[], &opts(800.0)).y.domain, (1.0, 1000.0));
+        assert_eq!(
+            timeline(&small, &[], &[], &opts(800.0)).y.domain,
+            (1.0, 10.0)
+        );
+        assert_eq!(
+            timeline(&small, &[gpt3()], &[], &opts(800.0)).y.domain,
+            (1.0, 1000.0)
+        );
     }
 
     #[test]
@@ -550,10 +639,17 @@ mod tests {
         let band = t.hyperscale_band.unwrap_or_default();
         assert_eq!(band.y, t.plot.y);
         assert_eq!(band.bottom(), t.y.apply(100.0));
-        assert!(t.mark("exaone-1").is_some_and(|m| band.contains_point(m.x, m.y)));
-        assert!(t.mark("solar").is_some_and(|m| !band.contains_point(m.x, m.y)));
+        assert!(t
+            .mark("exaone-1")
+            .is_some_and(|m| band.contains_point(m.x, m.y)));
+        assert!(t
+            .mark("solar")
+            .is_some_and(|m| !band.contains_point(m.x, m.y)));
         let small = [row("a", Some(7.8), 2024, 8)];
-        assert_eq!(timeline(&small, &[], &[], &opts(800.0)).hyperscale_band, None);
+        assert_eq!(
+            timeline(&small, &[], &[], &opts(800.0)).hyperscale_band,
+            None
+        );
     }
 
     #[test]
@@ -566,8 +662,12 @@ mod tests {
             ..Model::BLANK
         });
         let t = timeline(&[a, row("b", Some(7.0), 2023, 1)], &[], &[], &opts(600.0));
-        assert!(t.mark("kogpt-2").is_some_and(|m| m.hollow && m.shape == Shape::Circle));
-        assert!(t.mark("b").is_some_and(|m| !m.hollow && m.shape == Shape::Square));
+        assert!(t
+            .mark("kogpt-2")
+            .is_some_and(|m| m.hollow && m.shape == Shape::Circle));
+        assert!(t
+            .mark("b")
+            .is_some_and(|m| !m.hollow && m.shape == Shape::Square));
     }
 
     #[test]
@@ -579,7 +679,12 @@ mod tests {
             active: Some(sized(16.0)),
             ..Model::BLANK
         });
-        let t = timeline(&[moe, row("dense", Some(7.0), 2023, 1)], &[], &[], &opts(800.0));
+        let t = timeline(
+            &[moe, row("dense", Some(7.0), 2023, 1)],
+            &[],
+            &[],
+            &opts(800.0),
+        );
         let m = t.mark("moe").copied();
         assert!(m.is_some_and(|m| m.active_r == Some(m.r * 0.5)), "{m:?}");
         assert!(t.mark("dense").is_some_and(|m| m.active_r.is_none()));
@@ -591,8 +696,13 @@ mod tests {
         assert_eq!(t.marks.len(), 1);
         assert_eq!(t.y.domain, (1.0, 10.0));
         let (lo, hi) = t.x.domain;
-        assert!((hi - lo - 1.0).abs() < 1e-9, "single date widened to a year: {lo}..{hi}");
-        assert!(t.mark("a").is_some_and(|m| (m.x - (t.plot.x + t.plot.width / 2.0)).abs() < 1e-9));
+        assert!(
+            (hi - lo - 1.0).abs() < 1e-9,
+            "single date widened to a year: {lo}..{hi}"
+        );
+        assert!(t
+            .mark("a")
+            .is_some_and(|m| (m.x - (t.plot.x + t.plot.width / 2.0)).abs() < 1e-9));
         assert_eq!(t.undisclosed_lane, None);
         assert_eq!(t.labels.len(), 1);
         assert!(!t.x_ticks.is_empty());
@@ -601,10 +711,17 @@ mod tests {
 
     #[test]
     fn all_undisclosed() {
-        let rows = [row("a", None, 2023, 1), row("b", None, 2023, 1), row("c", None, 2024, 6)];
+        let rows = [
+            row("a", None, 2023, 1),
+            row("b", None, 2023, 1),
+            row("c", None, 2024, 6),
+        ];
         let t = timeline(&rows, &[], &[], &opts(800.0));
         assert_eq!(t.marks.len(), 3);
-        assert!(t.marks.iter().all(|m| m.undisclosed && m.y > t.plot.bottom()));
+        assert!(t
+            .marks
+            .iter()
+            .all(|m| m.undisclosed && m.y > t.plot.bottom()));
         assert_eq!(t.y.domain, (1.0, 1000.0));
         // Equal dates go to different rows.
         let a = t.mark("a").map(|m| (m.x, m.y));
@@ -622,18 +739,29 @@ mod tests {
 
     #[test]
     fn equal_dates_do_not_collapse_the_axis() {
-        let rows = [row("a", Some(1.0), 2023, 8), row("b", Some(10.0), 2023, 8), row("c", Some(100.0), 2023, 8)];
+        let rows = [
+            row("a", Some(1.0), 2023, 8),
+            row("b", Some(10.0), 2023, 8),
+            row("c", Some(100.0), 2023, 8),
+        ];
         let t = timeline(&rows, &[], &[], &opts(800.0));
         assert!(t.x.domain.1 > t.x.domain.0);
         let xs: Vec<f64> = t.marks.iter().map(|m| m.x).collect();
         assert!(xs.iter().all(|x| x.is_finite() && *x == xs[0]));
-        assert_eq!(t.marks.iter().map(|m| m.id).collect::<Vec<_>>(), vec!["c", "b", "a"], "keyboard order: x, then y");
+        assert_eq!(
+            t.marks.iter().map(|m| m.id).collect::<Vec<_>>(),
+            vec!["c", "b", "a"],
+            "keyboard order: x, then y"
+        );
         assert_inside(&t);
     }
 
     #[test]
     fn one_billion_to_one_trillion() {
-        let rows = [row("small", Some(1.0), 2021, 1), row("huge", Some(1000.0), 2025, 1)];
+        let rows = [
+            row("small", Some(1.0), 2021, 1),
+            row("huge", Some(1000.0), 2025, 1),
+        ];
         let t = timeline(&rows, &[gpt3()], &[], &opts(800.0));
         assert_eq!(t.y.domain, (1.0, 1000.0));
         assert_eq!(t.mark("small").map(|m| m.y), Some(t.plot.bottom() - 7.5));
@@ -657,7 +785,10 @@ mod tests {
             assert_eq!(t.frame.width, width);
             assert_eq!(t.marks.len(), rows.len());
             assert!(t.x_ticks.len() as f64 <= (t.plot.width / 60.0).floor());
-            assert!(t.labels.iter().any(|l| l.id == "m3"), "selected model is labelled at {width}px");
+            assert!(
+                t.labels.iter().any(|l| l.id == "m3"),
+                "selected model is labelled at {width}px"
+            );
             assert_inside(&t);
             assert_labels_disjoint(&t);
         }
@@ -689,34 +820,69 @@ mod tests {
 
     #[test]
     fn labels_prefer_selected_then_bigger() {
-        let rows = [row("small", Some(2.0), 2023, 1), row("big", Some(300.0), 2023, 1)];
+        let rows = [
+            row("small", Some(2.0), 2023, 1),
+            row("big", Some(300.0), 2023, 1),
+        ];
         let mut o = opts(800.0);
         o.max_labels = 1;
         let t = timeline(&rows, &[], &[], &o);
-        assert_eq!(t.labels.iter().map(|l| l.id).collect::<Vec<_>>(), vec!["big"]);
+        assert_eq!(
+            t.labels.iter().map(|l| l.id).collect::<Vec<_>>(),
+            vec!["big"]
+        );
         o.selected = Some("small");
         let t = timeline(&rows, &[], &[], &o);
-        assert_eq!(t.labels.iter().map(|l| l.id).collect::<Vec<_>>(), vec!["small"]);
+        assert_eq!(
+            t.labels.iter().map(|l| l.id).collect::<Vec<_>>(),
+            vec!["small"]
+        );
         o.max_labels = 0;
         assert!(timeline(&rows, &[], &[], &o).labels.is_empty());
     }
 
     #[test]
     fn multi_size_release_gets_a_range_bar() {
-        let varco = leak(Model { id: "varco", total: sized(13.0), sizes_b: &[1.3, 6.4, 13.0], ..Model::BLANK });
-        let t = timeline(&[varco, row("one", Some(7.0), 2024, 1)], &[], &[], &opts(800.0));
+        let varco = leak(Model {
+            id: "varco",
+            total: sized(13.0),
+            sizes_b: &[1.3, 6.4, 13.0],
+            ..Model::BLANK
+        });
+        let t = timeline(
+            &[varco, row("one", Some(7.0), 2024, 1)],
+            &[],
+            &[],
+            &opts(800.0),
+        );
         assert_eq!(t.ranges.len(), 1);
         let bar = t.ranges.first().copied();
-        assert!(bar.is_some_and(|b| b.id == "varco" && b.y_top == t.y.apply(13.0) && b.y_bottom == t.y.apply(1.3)));
+        assert!(bar.is_some_and(|b| b.id == "varco"
+            && b.y_top == t.y.apply(13.0)
+            && b.y_bottom == t.y.apply(1.3)));
         assert!(bar.is_some_and(|b| b.y_top < b.y_bottom));
     }
 
     #[test]
     fn lineage_links_family_members_in_date_order() {
-        let fam = |id, size, year| leak(Model { family: Some("exaone"), ..*row(id, size, year, 6) });
-        let rows = [fam("e3", Some(7.8), 2024), fam("e1", Some(300.0), 2021), fam("e2", None, 2023), row("x", Some(1.0), 2022, 1)];
+        let fam = |id, size, year| {
+            leak(Model {
+                family: Some("exaone"),
+                ..*row(id, size, year, 6)
+            })
+        };
+        let rows = [
+            fam("e3", Some(7.8), 2024),
+            fam("e1", Some(300.0), 2021),
+            fam("e2", None, 2023),
+            row("x", Some(1.0), 2022, 1),
+        ];
         let t = timeline(&rows, &[], &[], &opts(800.0));
-        let links: Vec<_> = t.lineage.iter().map(|s| (s.from, s.to, s.via_lane)).collect();
+        let links: Vec<_> = t
+            .lineage
+            .iter()
+            .map(|s| (s.from, s.to, s.via_lane))
+            .collect();
         assert_eq!(links, vec![("e1", "e2", true), ("e2", "e3", true)]);
         let mut o = opts(800.0);
         o.show_lineage = false;
@@ -730,33 +896,62 @@ mod tests {
             claim: "",
             note_en: "",
             note_ko: "",
-            source: Source { url: "", title: "", date: None },
+            source: Source {
+                url: "",
+                title: "",
+                date: None,
+            },
         }
     }
 
     #[test]
     fn disputed_values_become_ghosts_tied_to_the_accepted_mark() {
         let d: &'static [Dispute] = Box::leak(Box::new([dispute(Some(30.0)), dispute(None)]));
-        let m = leak(Model { id: "d", total: sized(7.0), disputes: d, ..Model::BLANK });
-        let hidden = leak(Model { id: "h", disputes: d, ..Model::BLANK });
+        let m = leak(Model {
+            id: "d",
+            total: sized(7.0),
+            disputes: d,
+            ..Model::BLANK
+        });
+        let hidden = leak(Model {
+            id: "h",
+            disputes: d,
+            ..Model::BLANK
+        });
         let t = timeline(&[m, hidden], &[], &[], &opts(800.0));
-        assert_eq!(t.ghosts.len(), 2, "a claim without a drawable number gets no ghost");
+        assert_eq!(
+            t.ghosts.len(),
+            2,
+            "a claim without a drawable number gets no ghost"
+        );
         let g = t.ghosts.iter().find(|g| g.id == "d").copied();
         let mark = t.mark("d").copied();
-        assert!(matches!((g, mark), (Some(g), Some(m)) if g.y == t.y.apply(30.0) && (g.tie_x, g.tie_y) == (m.x, m.y)));
+        assert!(
+            matches!((g, mark), (Some(g), Some(m)) if g.y == t.y.apply(30.0) && (g.tie_x, g.tie_y) == (m.x, m.y))
+        );
         let g = t.ghosts.iter().find(|g| g.id == "h").copied();
         let lane_mark = t.mark("h").copied();
-        assert!(matches!((g, lane_mark), (Some(g), Some(m)) if m.undisclosed && g.tie_y == m.y && g.y < t.plot.bottom()));
+        assert!(
+            matches!((g, lane_mark), (Some(g), Some(m)) if m.undisclosed && g.tie_y == m.y && g.y < t.plot.bottom())
+        );
         assert_eq!(t.y.domain, (1.0, 100.0));
     }
 
     #[test]
     fn far_out_disputes_are_clamped_not_allowed_to_squash_the_axis() {
         let d: &'static [Dispute] = Box::leak(Box::new([dispute(Some(0.000_003))]));
-        let m = leak(Model { id: "d", total: sized(30.0), disputes: d, ..Model::BLANK });
+        let m = leak(Model {
+            id: "d",
+            total: sized(30.0),
+            disputes: d,
+            ..Model::BLANK
+        });
         let t = timeline(&[m], &[], &[], &opts(800.0));
         assert_eq!(t.y.domain, (1.0, 100.0));
-        assert!(t.ghosts.first().is_some_and(|g| g.clamped && g.y == t.y.apply(1.0)));
+        assert!(t
+            .ghosts
+            .first()
+            .is_some_and(|g| g.clamped && g.y == t.y.apply(1.0)));
     }
 
     #[test]
@@ -771,8 +966,14 @@ mod tests {
         assert_eq!(t.x.domain, (2022.0, 2024.0));
         assert_eq!(t.marks.len(), 1);
         assert_eq!(t.outside_x_domain, 1);
-        assert_eq!(t.event_markers.iter().map(|e| e.id).collect::<Vec<_>>(), vec!["alliance"]);
-        assert_eq!(t.x_ticks.iter().map(|t| t.year).collect::<Vec<_>>(), vec![2022, 2023, 2024]);
+        assert_eq!(
+            t.event_markers.iter().map(|e| e.id).collect::<Vec<_>>(),
+            vec!["alliance"]
+        );
+        assert_eq!(
+            t.x_ticks.iter().map(|t| t.year).collect::<Vec<_>>(),
+            vec![2022, 2023, 2024]
+        );
         o.show_events = false;
         assert!(timeline(&rows, &[], &[ev], &o).event_markers.is_empty());
     }
@@ -786,7 +987,11 @@ mod tests {
             title_ko: "",
             orgs: &[],
             in_article: false,
-            source: Source { url: "", title: "", date: None },
+            source: Source {
+                url: "",
+                title: "",
+                date: None,
+            },
             note_en: "",
             note_ko: "",
         }))

@@ -6,9 +6,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::browser;
+use super::filters::text_matcher;
 use super::{Ctx, Filtered};
 use crate::components::{
-    card::Card, compare::Compare, filters::FilterPanel, header::Header, notice::Notice, table::Table,
+    card::Card, compare::Compare, filters::FilterPanel, header::Header, notice::Notice,
     toolbar::Toolbar, views::MainView,
 };
 use crate::data;
@@ -78,13 +79,24 @@ pub fn App() -> Html {
             },
         );
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&format!("{} · {}", T::AppTitle.get(*lang), T::AppSubtitle.get(*lang)));
+            doc.set_title(&format!(
+                "{} · {}",
+                T::AppTitle.get(*lang),
+                T::AppSubtitle.get(*lang)
+            ));
         }
     });
 
     let filtered: Filtered = {
         let key = (state.filters.clone(), state.asof);
-        use_memo(key, |(filters, asof)| filter::filtered_models(filters, *asof))
+        use_memo(key, |(filters, asof)| {
+            let state = ViewState {
+                filters: filters.clone(),
+                asof: *asof,
+                ..ViewState::default()
+            };
+            filter::filtered_with(data::korean(), &state, &text_matcher(&filters.query))
+        })
     };
 
     // The DOM contract: data-count now, data-ready once the first view is drawn.
@@ -104,7 +116,11 @@ pub fn App() -> Html {
         });
     }
 
-    let ctx = Ctx { state: state.clone(), lang, today: *today };
+    let ctx = Ctx {
+        state: state.clone(),
+        lang,
+        today: *today,
+    };
     let embed = state.embed;
     let dismiss = {
         let ignored = ignored.clone();
@@ -119,11 +135,7 @@ pub fn App() -> Html {
                 <div class="layout">
                     <FilterPanel />
                     <section class="panel" aria-label={T::Views.get(lang)}>
-                        if state.view == crate::state::View::Table {
-                            <Table filtered={filtered.clone()} />
-                        } else {
-                            <MainView filtered={filtered.clone()} />
-                        }
+                        <MainView filtered={filtered.clone()} />
                         <Card />
                         <Compare />
                     </section>

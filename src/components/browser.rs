@@ -34,13 +34,19 @@ pub fn replace_query(query: &str) {
     let Some(w) = window() else { return };
     let Ok(history) = w.history() else { return };
     let path = w.location().pathname().unwrap_or_default();
-    let url = if query.is_empty() { path } else { format!("{path}?{query}") };
+    let url = if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    };
     let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
 }
 
 /// Korean for a Korean browser, English otherwise.
 pub fn browser_lang() -> Lang {
-    let lang = window().and_then(|w| w.navigator().language()).unwrap_or_default();
+    let lang = window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default();
     if lang.to_ascii_lowercase().starts_with("ko") {
         Lang::Ko
     } else {
@@ -70,7 +76,10 @@ pub fn is_framed() -> bool {
 
 /// Sets (or removes, for `None`) an attribute on `<html>`.
 pub fn set_root_attr(name: &str, value: Option<&str>) {
-    if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = match value {
             Some(v) => el.set_attribute(name, v),
             None => el.remove_attribute(name),
@@ -80,7 +89,10 @@ pub fn set_root_attr(name: &str, value: Option<&str>) {
 
 /// Sets an attribute on the app root `#app` (the DOM contract lives there).
 pub fn set_app_attr(name: &str, value: &str) {
-    if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+    {
         let _ = el.set_attribute(name, value);
     }
 }
@@ -104,7 +116,9 @@ pub async fn share(title: String, url: String) -> bool {
     let data = web_sys::ShareData::new();
     data.set_title(&title);
     data.set_url(&url);
-    wasm_bindgen_futures::JsFuture::from(w.navigator().share_with_data(&data)).await.is_ok()
+    wasm_bindgen_futures::JsFuture::from(w.navigator().share_with_data(&data))
+        .await
+        .is_ok()
 }
 
 /// Offers `content` as a download named `name`.
@@ -112,14 +126,24 @@ pub fn download(name: &str, mime: &str, content: &JsValue) {
     let parts = js_sys::Array::of1(content);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
     download_blob(name, &blob);
 }
 
 pub fn download_blob(name: &str, blob: &web_sys::Blob) {
-    let Some(doc) = window().and_then(|w| w.document()) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return };
-    if let Some(a) = doc.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
+        return;
+    };
+    if let Some(a) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
         a.set_href(&url);
         a.set_download(name);
         if let Some(body) = doc.body() {
@@ -140,7 +164,9 @@ pub fn report_height(el: &web_sys::Element) {
     if !is_framed() {
         return;
     }
-    let Some(parent) = window().and_then(|w| w.parent().ok().flatten()) else { return };
+    let Some(parent) = window().and_then(|w| w.parent().ok().flatten()) else {
+        return;
+    };
     let last = Cell::new(-1.0_f64);
     let target = el.clone();
     let callback = Closure::<dyn FnMut()>::new(move || {

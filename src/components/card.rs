@@ -21,26 +21,52 @@ fn pick(lang: Lang, ko: &'static str, en: &'static str) -> &'static str {
 pub fn fields(m: &Model, lang: Lang) -> Vec<(T, String)> {
     let org = data::organisation(m.org);
     let mut rows = vec![
-        (T::Organisation, org.map_or(m.org.to_string(), |o| pick(lang, o.name_ko, o.name_en).to_string())),
+        (
+            T::Organisation,
+            org.map_or(m.org.to_string(), |o| {
+                pick(lang, o.name_ko, o.name_en).to_string()
+            }),
+        ),
         (T::Sector, m.sector.label(lang).to_string()),
         (T::ReleaseDate, format::date(m.date, lang)),
         (T::Status, m.status.label(lang).to_string()),
         (
             T::TotalParams,
-            format!("{} ({})", params_text(m.total.value_b, lang), m.total.basis.label(lang)),
+            format!(
+                "{} ({})",
+                params_text(m.total.value_b, lang),
+                m.total.basis.label(lang)
+            ),
         ),
     ];
     if let Some(a) = m.active {
-        rows.push((T::ActiveParams, format!("{} ({})", params_text(a.value_b, lang), a.basis.label(lang))));
+        rows.push((
+            T::ActiveParams,
+            format!("{} ({})", params_text(a.value_b, lang), a.basis.label(lang)),
+        ));
     }
     if m.sizes_b.len() > 1 {
         let sizes: Vec<String> = m.sizes_b.iter().map(|s| format::params(*s, lang)).collect();
         rows.push((T::Sizes, sizes.join(" · ")));
     }
     rows.push((T::Architecture, m.arch.label(lang).to_string()));
-    rows.push((T::Modality, m.modalities.iter().map(|x| x.label(lang)).collect::<Vec<_>>().join(", ")));
+    rows.push((
+        T::Modality,
+        m.modalities
+            .iter()
+            .map(|x| x.label(lang))
+            .collect::<Vec<_>>()
+            .join(", "),
+    ));
     let langs: Vec<&str> = m.languages.iter().map(|c| language_name(c, lang)).collect();
-    rows.push((T::Languages, if langs.is_empty() { T::Unknown.get(lang).into() } else { langs.join(", ") }));
+    rows.push((
+        T::Languages,
+        if langs.is_empty() {
+            T::Unknown.get(lang).into()
+        } else {
+            langs.join(", ")
+        },
+    ));
     rows.push((T::Weights, m.weights.label(lang).to_string()));
     if !m.license.is_empty() {
         rows.push((T::Licence, m.license.to_string()));
@@ -49,7 +75,13 @@ pub fn fields(m: &Model, lang: Lang) -> Vec<(T, String)> {
         T::Context,
         m.context.map_or_else(
             || T::Unknown.get(lang).to_string(),
-            |c| format!("{} {}", format::count(c as usize, lang), T::Tokens.get(lang)),
+            |c| {
+                format!(
+                    "{} {}",
+                    format::count(c as usize, lang),
+                    T::Tokens.get(lang)
+                )
+            },
         ),
     ));
     let origin = match (m.origin, m.base_model.is_empty()) {
@@ -86,7 +118,9 @@ pub fn Card() -> Html {
         });
     }
     let Some(ctx) = ctx else { return html! {} };
-    let Some(m) = selected.and_then(data::model) else { return html! {} };
+    let Some(m) = selected.and_then(data::model) else {
+        return html! {};
+    };
     let lang = ctx.lang;
     let close = ctx.on::<MouseEvent>(Action::Select(None));
     let on_key = {

@@ -43,7 +43,10 @@ const SECTOR_HEX: [(Sector, &str); 8] = [
 ];
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Wraps already-serialised chart markup of `width × height` into a standalone document.
@@ -80,13 +83,19 @@ pub fn standalone_svg(lang: Lang) -> Option<String> {
     let doc = web_sys::window()?.document()?;
     let svg = doc.get_element_by_id(CHART_ID)?;
     let (width, height) = view_box_size(&svg)?;
-    let inner = web_sys::XmlSerializer::new().ok()?.serialize_to_string(&svg).ok()?;
+    let inner = web_sys::XmlSerializer::new()
+        .ok()?
+        .serialize_to_string(&svg)
+        .ok()?;
     Some(wrap_svg(&inner, width, height, lang))
 }
 
 fn view_box_size(svg: &web_sys::Element) -> Option<(f64, f64)> {
     let vb = svg.get_attribute("viewBox")?;
-    let nums: Vec<f64> = vb.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+    let nums: Vec<f64> = vb
+        .split_whitespace()
+        .filter_map(|n| n.parse().ok())
+        .collect();
     match nums.as_slice() {
         [_, _, w, h] if *w > 0.0 && *h > 0.0 => Some((*w, *h)),
         _ => None,
@@ -95,8 +104,12 @@ fn view_box_size(svg: &web_sys::Element) -> Option<(f64, f64)> {
 
 /// Draws the standalone SVG on a 2× canvas and downloads it as PNG.
 pub fn download_png(lang: Lang, name: String) {
-    let Some(svg) = standalone_svg(lang) else { return };
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(svg) = standalone_svg(lang) else {
+        return;
+    };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let total_h = svg
         .split("height=\"")
         .nth(1)
@@ -107,14 +120,26 @@ pub fn download_png(lang: Lang, name: String) {
         .nth(1)
         .and_then(|rest| rest.split('"').next())
         .and_then(|w| w.parse::<f64>().ok());
-    let (Some(w), Some(h)) = (total_w, total_h) else { return };
+    let (Some(w), Some(h)) = (total_w, total_h) else {
+        return;
+    };
     let parts = js_sys::Array::of1(&JsValue::from_str(&svg));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("image/svg+xml");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    let Ok(img) = web_sys::HtmlImageElement::new() else { return };
-    let Some(canvas) = doc.create_element("canvas").ok().and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok()) else {
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let Ok(img) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let Some(canvas) = doc
+        .create_element("canvas")
+        .ok()
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+    else {
         return;
     };
     canvas.set_width((w * 2.0) as u32);
@@ -152,7 +177,12 @@ mod tests {
 
     #[test]
     fn wrapped_svg_is_standalone_with_title_legend_and_source() {
-        let svg = wrap_svg("<svg id=\"atlas-chart\" viewBox=\"0 0 600 400\"></svg>", 600.0, 400.0, Lang::En);
+        let svg = wrap_svg(
+            "<svg id=\"atlas-chart\" viewBox=\"0 0 600 400\"></svg>",
+            600.0,
+            400.0,
+            Lang::En,
+        );
         assert!(svg.starts_with("<?xml"));
         assert!(svg.contains("xmlns=\"http://www.w3.org/2000/svg\""));
         assert!(svg.contains("height=\"492\""));

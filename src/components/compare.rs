@@ -11,16 +11,29 @@ use crate::state::{Action, Lang};
 
 #[component]
 pub fn Compare() -> Html {
-    let Some(ctx) = use_ctx() else { return html! {} };
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
     let lang = ctx.lang;
-    let models: Vec<&'static Model> = ctx.state.compare.iter().filter_map(|id| data::model(id)).collect();
+    let models: Vec<&'static Model> = ctx
+        .state
+        .compare
+        .iter()
+        .filter_map(|id| data::model(id))
+        .collect();
     if models.is_empty() {
         return html! {};
     }
     let columns: Vec<Vec<(T, String)>> = models.iter().map(|m| fields(m, lang)).collect();
-    let keys: Vec<T> = columns.first().map(|c| c.iter().map(|(k, _)| *k).collect()).unwrap_or_default();
+    let keys: Vec<T> = columns
+        .first()
+        .map(|c| c.iter().map(|(k, _)| *k).collect())
+        .unwrap_or_default();
     let value = |col: &Vec<(T, String)>, key: T| {
-        col.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()).unwrap_or_else(|| "—".into())
+        col.iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_else(|| "—".into())
     };
     // Rows that only some models have (sizes, active parameters) still get a line.
     let mut all_keys = keys;

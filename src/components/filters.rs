@@ -75,7 +75,10 @@ pub fn text_matcher(query: &str) -> impl Fn(&crate::model::Model) -> bool {
 }
 
 fn parse_num(text: &str) -> Option<f64> {
-    text.trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0)
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v >= 0.0)
 }
 
 fn fmt_num(v: Option<f64>) -> String {
@@ -83,7 +86,8 @@ fn fmt_num(v: Option<f64>) -> String {
 }
 
 fn month_value(d: Option<Date>) -> String {
-    d.map(|d| format!("{:04}-{:02}", d.year, d.month.max(1))).unwrap_or_default()
+    d.map(|d| format!("{:04}-{:02}", d.year, d.month.max(1)))
+        .unwrap_or_default()
 }
 
 fn parse_month(text: &str) -> Option<Date> {
@@ -98,7 +102,11 @@ pub fn FilterPanel() -> Html {
         let state = ctx.as_ref().map(|c| (*c.state).clone()).unwrap_or_default();
         let key = (state.filters.clone(), state.asof);
         use_memo(key, |(filters, asof)| {
-            let state = ViewState { filters: filters.clone(), asof: *asof, ..ViewState::default() };
+            let state = ViewState {
+                filters: filters.clone(),
+                asof: *asof,
+                ..ViewState::default()
+            };
             filter::all_facet_counts_with(data::korean(), &state, &text_matcher(&filters.query))
         })
     };
@@ -126,7 +134,9 @@ pub fn FilterPanel() -> Html {
         }
     });
 
-    let facets = counts.iter().map(|(facet, values)| facet_group(&ctx, *facet, values));
+    let facets = counts
+        .iter()
+        .map(|(facet, values)| facet_group(&ctx, *facet, values));
     let active = filters.active_count();
 
     html! {
@@ -168,11 +178,16 @@ fn clear_button(ctx: &Ctx, facet: Facet) -> Html {
 
 fn facet_group(ctx: &Ctx, facet: Facet, values: &[(FacetValue, usize)]) -> Html {
     let lang = ctx.lang;
-    let mut values: Vec<(FacetValue, usize, String)> =
-        values.iter().map(|(v, n)| (*v, *n, value_label(*v, lang))).collect();
+    let mut values: Vec<(FacetValue, usize, String)> = values
+        .iter()
+        .map(|(v, n)| (*v, *n, value_label(*v, lang)))
+        .collect();
     if facet == Facet::Org {
         // Busiest organisations first, then by name in 가나다 / A–Z order.
-        values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| crate::format::compare_names(&a.2, &b.2)));
+        values.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| crate::format::compare_names(&a.2, &b.2))
+        });
     }
     let chips = values.into_iter().map(|(value, count, label)| {
         let on = ctx.state.filters.has(value);
@@ -210,7 +225,11 @@ fn params_group(ctx: &Ctx) -> Html {
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
                 let v = parse_num(&input.value());
-                let next = if is_min { Range::new(v, range.max) } else { Range::new(range.min, v) };
+                let next = if is_min {
+                    Range::new(v, range.max)
+                } else {
+                    Range::new(range.min, v)
+                };
                 state.dispatch(Action::SetParams(next));
             }
         })
@@ -238,7 +257,11 @@ fn date_group(ctx: &Ctx) -> Html {
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
                 let v = parse_month(&input.value());
-                let next = if is_min { Range::new(v, range.max) } else { Range::new(range.min, v) };
+                let next = if is_min {
+                    Range::new(v, range.max)
+                } else {
+                    Range::new(range.min, v)
+                };
                 state.dispatch(Action::SetDate(next));
             }
         })

@@ -8,7 +8,9 @@ use crate::state::{Action, Lang, Theme};
 
 #[component]
 pub fn Header() -> Html {
-    let Some(ctx) = use_ctx() else { return html! {} };
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
     let lang = ctx.lang;
     let other = match lang {
         Lang::Ko => Lang::En,

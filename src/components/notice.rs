@@ -14,7 +14,9 @@ pub struct NoticeProps {
 
 #[component]
 pub fn Notice(props: &NoticeProps) -> Html {
-    let Some(ctx) = use_ctx() else { return html! {} };
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
     if props.ignored.is_empty() {
         return html! {};
     }

@@ -116,19 +116,28 @@ pub fn sort_rows(rows: &mut [&'static Model], column: Column, asc: bool, lang: L
             Column::Sector => dir(a.sector.cmp(&b.sector)),
             Column::Date => dir(a.date.cmp(&b.date)),
             Column::Params => by_option(a.total.value_b, b.total.value_b, asc),
-            Column::Active => by_option(a.active.and_then(|x| x.value_b), b.active.and_then(|x| x.value_b), asc),
+            Column::Active => by_option(
+                a.active.and_then(|x| x.value_b),
+                b.active.and_then(|x| x.value_b),
+                asc,
+            ),
             Column::Arch => dir(a.arch.cmp(&b.arch)),
             Column::Weights => dir(a.weights.cmp(&b.weights)),
             Column::Context => by_option(a.context, b.context, asc),
             Column::Languages => dir(a.languages.len().cmp(&b.languages.len())),
             Column::Sources => dir(a.sources.len().cmp(&b.sources.len())),
         };
-        primary.then_with(|| a.date.cmp(&b.date)).then_with(|| a.id.cmp(b.id))
+        primary
+            .then_with(|| a.date.cmp(&b.date))
+            .then_with(|| a.id.cmp(b.id))
     });
 }
 
 pub fn params_text(value_b: Option<f64>, lang: Lang) -> String {
-    value_b.map_or_else(|| T::Undisclosed.get(lang).to_string(), |v| format::params(v, lang))
+    value_b.map_or_else(
+        || T::Undisclosed.get(lang).to_string(),
+        |v| format::params(v, lang),
+    )
 }
 
 #[derive(Properties, PartialEq)]
@@ -139,7 +148,9 @@ pub struct TableProps {
 #[component]
 pub fn Table(props: &TableProps) -> Html {
     let sort = use_state_eq(|| (Column::Date, true));
-    let Some(ctx) = use_ctx() else { return html! {} };
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
     let lang = ctx.lang;
     if props.filtered.is_empty() {
         return super::views::empty_state(&ctx);

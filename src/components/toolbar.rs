@@ -23,7 +23,11 @@ pub const EMBED_MIN_HEIGHT: u32 = 760;
 
 /// The copy-paste snippet for the current view.
 pub fn embed_snippet(view_url: &str, script_url: &str, lang: Lang) -> String {
-    let src = if view_url.contains('?') { format!("{view_url}&embed=1") } else { format!("{view_url}?embed=1") };
+    let src = if view_url.contains('?') {
+        format!("{view_url}&embed=1")
+    } else {
+        format!("{view_url}?embed=1")
+    };
     let src = src.replace('&', "&amp;").replace('"', "&quot;");
     format!(
         "<iframe src=\"{src}\" title=\"{title}\" loading=\"lazy\" data-kai-atlas \
@@ -49,7 +53,9 @@ pub struct ToolbarProps {
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let sheet = use_state_eq(|| Sheet::None);
     let status = use_state_eq(String::new);
-    let Some(ctx) = use_ctx() else { return html! {} };
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
     let lang = ctx.lang;
     let state = ctx.state.clone();
     let url = share_url(&state);
@@ -72,7 +78,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             let url = url.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let ok = browser::copy_text(url).await;
-                status.set(if ok { T::Copied } else { T::CopyFailed }.get(lang).to_string());
+                status.set(
+                    if ok { T::Copied } else { T::CopyFailed }
+                        .get(lang)
+                        .to_string(),
+                );
             });
         })
     };
@@ -87,7 +97,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     });
     let toggle = |which: Sheet| {
         let sheet = sheet.clone();
-        Callback::from(move |_: MouseEvent| sheet.set(if *sheet == which { Sheet::None } else { which }))
+        Callback::from(move |_: MouseEvent| {
+            sheet.set(if *sheet == which { Sheet::None } else { which })
+        })
     };
 
     let today = ctx.today;
@@ -96,21 +108,38 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let models = models.clone();
         Callback::from(move |_: MouseEvent| {
             let csv = export::to_csv(&models);
-            browser::download(&export::file_name(today, "csv"), "text/csv;charset=utf-8", &JsValue::from_str(&csv));
+            browser::download(
+                &export::file_name(today, "csv"),
+                "text/csv;charset=utf-8",
+                &JsValue::from_str(&csv),
+            );
         })
     };
     let download_json = Callback::from(move |_: MouseEvent| {
         let json = export::to_json(&models, today);
-        browser::download(&export::file_name(today, "json"), "application/json", &JsValue::from_str(&json));
+        browser::download(
+            &export::file_name(today, "json"),
+            "application/json",
+            &JsValue::from_str(&json),
+        );
     });
     let download_svg = Callback::from(move |_: MouseEvent| {
         if let Some(svg) = chart_export::standalone_svg(lang) {
-            browser::download(&export::file_name(today, "svg"), "image/svg+xml", &JsValue::from_str(&svg));
+            browser::download(
+                &export::file_name(today, "svg"),
+                "image/svg+xml",
+                &JsValue::from_str(&svg),
+            );
         }
     });
-    let download_png = Callback::from(move |_: MouseEvent| chart_export::download_png(lang, export::file_name(today, "png")));
+    let download_png = Callback::from(move |_: MouseEvent| {
+        chart_export::download_png(lang, export::file_name(today, "png"))
+    });
     let has_chart = state.view != View::Table;
-    let script_url = format!("{}embed.js", browser::base_url().trim_end_matches("index.html"));
+    let script_url = format!(
+        "{}embed.js",
+        browser::base_url().trim_end_matches("index.html")
+    );
 
     html! {
         <>
@@ -159,7 +188,11 @@ mod tests {
 
     #[test]
     fn snippet_escapes_the_url_and_keeps_the_view() {
-        let s = embed_snippet("https://a.example/?view=table&sector=telecom", "https://a.example/embed.js", Lang::En);
+        let s = embed_snippet(
+            "https://a.example/?view=table&sector=telecom",
+            "https://a.example/embed.js",
+            Lang::En,
+        );
         assert!(s.contains("src=\"https://a.example/?view=table&amp;sector=telecom&amp;embed=1\""));
         assert!(s.contains("title=\"K-AI Atlas\""));
         assert!(s.contains("loading=\"lazy\""));

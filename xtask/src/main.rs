@@ -107,17 +107,29 @@ fn setup_build() -> Result {
     }
     let trunk = output("trunk", &["--version"]).unwrap_or_default();
     if trunk.trim() != format!("trunk {TRUNK_VERSION}") {
-        step(&format!("installing Trunk {TRUNK_VERSION} (about 11 minutes on 2 cores, once)"));
-        run("cargo", &["install", "--locked", "trunk", "--version", TRUNK_VERSION], &[])?;
+        step(&format!(
+            "installing Trunk {TRUNK_VERSION} (about 11 minutes on 2 cores, once)"
+        ));
+        run(
+            "cargo",
+            &["install", "--locked", "trunk", "--version", TRUNK_VERSION],
+            &[],
+        )?;
     }
     let wanted = locked_wasm_bindgen()?;
     let cli = output("wasm-bindgen", &["--version"]).unwrap_or_default();
     let runner = output("wasm-bindgen-test-runner", &["--version"]).unwrap_or_default();
     let expected = format!("wasm-bindgen {wanted}");
     if cli.trim() != expected || !runner.contains(&wanted) {
-        step(&format!("installing wasm-bindgen-cli {wanted} (about 3 minutes, once)"));
+        step(&format!(
+            "installing wasm-bindgen-cli {wanted} (about 3 minutes, once)"
+        ));
         // Not --locked: its lockfile pins a crate version the registry lacks.
-        run("cargo", &["install", "wasm-bindgen-cli", "--version", &wanted], &[])?;
+        run(
+            "cargo",
+            &["install", "wasm-bindgen-cli", "--version", &wanted],
+            &[],
+        )?;
     }
     Ok(())
 }
@@ -125,7 +137,8 @@ fn setup_build() -> Result {
 /// Chromium, ChromeDriver, Korean fonts and the end-to-end test's npm packages.
 fn setup_browser() -> Result {
     let fonts = output("fc-list", &[":lang=ko", "family"]).unwrap_or_default();
-    if !Path::new(CHROMIUM).exists() || !Path::new(CHROMEDRIVER).exists() || fonts.trim().is_empty() {
+    if !Path::new(CHROMIUM).exists() || !Path::new(CHROMEDRIVER).exists() || fonts.trim().is_empty()
+    {
         step("installing Chromium, ChromeDriver and Noto CJK fonts (apt)");
         let sudo = output("id", &["-u"]).is_some_and(|u| u.trim() != "0");
         let apt = |args: &[&str]| {
@@ -138,13 +151,31 @@ fn setup_browser() -> Result {
             }
         };
         apt(&["update", "-qq"])?;
-        apt(&["install", "-y", "-qq", "chromium", "chromium-driver", "fonts-noto-cjk"])?;
+        apt(&[
+            "install",
+            "-y",
+            "-qq",
+            "chromium",
+            "chromium-driver",
+            "fonts-noto-cjk",
+        ])?;
     }
     if !Path::new("tests/e2e/node_modules/playwright-core").exists()
         || !Path::new("tests/e2e/node_modules/axe-core").exists()
     {
         step("installing the end-to-end test packages (npm ci)");
-        run("npm", &["ci", "--prefix", "tests/e2e", "--no-audit", "--no-fund", "--loglevel=error"], &[])?;
+        run(
+            "npm",
+            &[
+                "ci",
+                "--prefix",
+                "tests/e2e",
+                "--no-audit",
+                "--no-fund",
+                "--loglevel=error",
+            ],
+            &[],
+        )?;
     }
     Ok(())
 }
@@ -156,8 +187,21 @@ fn serve(args: &[String]) -> Result {
         [flag, port] if flag == "--port" && port.parse::<u16>().is_ok() => port.clone(),
         _ => return Err("usage: cargo xtask serve [--port N]".into()),
     };
-    step(&format!("serving the widget on http://127.0.0.1:{port}/ (Ctrl-C stops)"));
-    run("trunk", &["serve", "--release", "--address", "127.0.0.1", "--port", &port], &[])
+    step(&format!(
+        "serving the widget on http://127.0.0.1:{port}/ (Ctrl-C stops)"
+    ));
+    run(
+        "trunk",
+        &[
+            "serve",
+            "--release",
+            "--address",
+            "127.0.0.1",
+            "--port",
+            &port,
+        ],
+        &[],
+    )
 }
 
 fn dist() -> Result {
@@ -175,10 +219,33 @@ fn test() -> Result {
     run("cargo", &["fmt", "--all", "--check"], &[])?;
 
     step("2/6 lint (clippy, host and wasm32, -D warnings)");
-    run("cargo", &["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"], &[])?;
     run(
         "cargo",
-        &["clippy", "--target", WASM_TARGET, "--lib", "--bins", "--tests", "--quiet", "--", "-D", "warnings"],
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--quiet",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &[],
+    )?;
+    run(
+        "cargo",
+        &[
+            "clippy",
+            "--target",
+            WASM_TARGET,
+            "--lib",
+            "--bins",
+            "--tests",
+            "--quiet",
+            "--",
+            "-D",
+            "warnings",
+        ],
         &[],
     )?;
 
@@ -186,15 +253,26 @@ fn test() -> Result {
     run("cargo", &["test", "--workspace"], &[])?;
 
     step("4/6 browser tests (wasm-bindgen-test in headless Chromium)");
-    run("cargo", &["test", "--target", WASM_TARGET, "--test", "browser"], &driver)?;
+    run(
+        "cargo",
+        &["test", "--target", WASM_TARGET, "--test", "browser"],
+        &driver,
+    )?;
 
     step("5/6 release build (trunk build --release)");
     dist()?;
 
     step("6/6 end-to-end (release dist on loopback, headless Chromium)");
-    run("node", &["--test", "--test-concurrency=1", "tests/e2e/"], &[("CHROMIUM", CHROMIUM)])?;
+    run(
+        "node",
+        &["--test", "--test-concurrency=1", "tests/e2e/"],
+        &[("CHROMIUM", CHROMIUM)],
+    )?;
 
-    println!("\nall tests passed in {:.0} s", started.elapsed().as_secs_f64());
+    println!(
+        "\nall tests passed in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
