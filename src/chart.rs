@@ -350,13 +350,15 @@ pub(crate) fn event_markers(events: &[&Event], x: &scale::Linear) -> Vec<EventMa
             x: x.apply(year_of(e.date)),
         })
         .collect();
-    out.sort_by(|a, b| a.x.total_cmp(&b.x).then_with(|| a.id.cmp(b.id)));
+    crate::set::sort_by(&mut out, &|a, b| {
+        a.x.total_cmp(&b.x).then_with(|| a.id.cmp(b.id))
+    });
     out
 }
 
 /// Sorts marks into keyboard order: by x, then y, then id.
 pub(crate) fn sort_marks(marks: &mut [Mark]) {
-    marks.sort_by(|a, b| cmp_xy(a, b).then_with(|| a.id.cmp(b.id)));
+    crate::set::sort_by(marks, &|a, b| cmp_xy(a, b).then_with(|| a.id.cmp(b.id)));
 }
 
 fn cmp_xy(a: &Mark, b: &Mark) -> Ordering {

@@ -16,7 +16,7 @@
 //! `let q = search::Query::new(&state.filters.query);
 //!  filtered_with(models, &state, &|m| q.matches(&[m.name_en, m.name_ko, org.name_en, org.name_ko]))`.
 
-use std::collections::BTreeMap;
+use crate::set::Set;
 
 use crate::model::{Arch, Date, Modality, Model, Sector, Status, Weights};
 use crate::search::Query;
@@ -233,6 +233,13 @@ fn masks(models: &[&'static Model], state: &ViewState, text: &dyn Fn(&Model) -> 
         .collect()
 }
 
+/// Adds one to the count of `id` among the sorted `keys`.
+fn bump_id(keys: &Set<&'static str>, counts: &mut [usize], id: &str) {
+    if let Some(i) = keys.iter().position(|k| *k == id) {
+        bump(counts, i);
+    }
+}
+
 /// Adds one to `counts[value as usize]`.
 fn bump(counts: &mut [usize], index: usize) {
     if let Some(c) = counts.get_mut(index) {
@@ -316,24 +323,27 @@ fn count_facet(
             candidates.filter(|m| m.in_article).count(),
         )],
         Facet::Org => {
-            let mut counts: BTreeMap<&'static str, usize> =
-                models.iter().map(|m| (m.org, 0)).collect();
-            counts.extend(f.orgs.iter().map(|o| (*o, 0)));
+            let keys: Set<&'static str> = models
+                .iter()
+                .map(|m| m.org)
+                .chain(f.orgs.iter().copied())
+                .collect();
+            let mut counts = vec![0; keys.len()];
             for m in candidates {
-                *counts.entry(m.org).or_insert(0) += 1;
+                bump_id(&keys, &mut counts, m.org);
             }
-            counts
-                .into_iter()
+            keys.into_iter()
+                .zip(counts)
                 .map(|(o, c)| (FacetValue::Org(o), c))
                 .collect()
         }
         Facet::Lang => {
-            let mut counts: BTreeMap<&'static str, usize> = models
+            let keys: Set<&'static str> = models
                 .iter()
-                .flat_map(|m| m.languages.iter())
-                .map(|l| (*l, 0))
+                .flat_map(|m| m.languages.iter().copied())
+                .chain(f.langs.iter().copied())
                 .collect();
-            counts.extend(f.langs.iter().map(|l| (*l, 0)));
+            let mut counts = vec![0; keys.len()];
             for m in candidates {
                 for (i, l) in m.languages.iter().enumerate() {
                     // Count each language once per model.
@@ -342,12 +352,12 @@ fn count_facet(
                         .get(..i)
                         .is_some_and(|before| before.contains(l))
                     {
-                        *counts.entry(*l).or_insert(0) += 1;
+                        bump_id(&keys, &mut counts, l);
                     }
                 }
             }
-            counts
-                .into_iter()
+            keys.into_iter()
+                .zip(counts)
                 .map(|(l, c)| (FacetValue::Lang(l), c))
                 .collect()
         }

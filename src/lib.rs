@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod model;
 pub mod panic;
 pub mod search;
+pub mod set;
 pub mod state;
 pub mod url;
 #[cfg(test)]

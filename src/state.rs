@@ -5,7 +5,7 @@
 //! (the filtered list, facet counts, chart geometry) live elsewhere and are
 //! computed from this value, never stored in it.
 
-use std::collections::BTreeSet;
+use crate::set::Set;
 use std::rc::Rc;
 
 use crate::model::{Arch, Date, Modality, Sector, Status, Weights};
@@ -128,21 +128,21 @@ impl<T> Default for Range<T> {
 /// selection means "no constraint"); different facets are AND-ed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filters {
-    pub sectors: BTreeSet<Sector>,
+    pub sectors: Set<Sector>,
     /// Organisation ids.
-    pub orgs: BTreeSet<&'static str>,
-    pub modalities: BTreeSet<Modality>,
+    pub orgs: Set<&'static str>,
+    pub modalities: Set<Modality>,
     /// Open weights / licence (URL key `open`).
-    pub weights: BTreeSet<Weights>,
-    pub archs: BTreeSet<Arch>,
-    pub sizes: BTreeSet<SizeClass>,
+    pub weights: Set<Weights>,
+    pub archs: Set<Arch>,
+    pub sizes: Set<SizeClass>,
     /// Total parameters in billions.
     pub params: Range<f64>,
     /// Release date range (URL writes `YYYY-MM`; any precision round-trips).
     pub date: Range<Date>,
     /// ISO 639-1 language codes.
-    pub langs: BTreeSet<&'static str>,
-    pub status: BTreeSet<Status>,
+    pub langs: Set<&'static str>,
+    pub status: Set<Status>,
     /// Only models named in the 2023 article.
     pub article: bool,
     /// Free-text search (at most [`MAX_QUERY_CHARS`] characters).
@@ -210,7 +210,7 @@ impl Filters {
     }
 
     fn toggle(&mut self, value: FacetValue) {
-        fn flip<T: Ord>(set: &mut BTreeSet<T>, v: T) {
+        fn flip<T: Ord>(set: &mut Set<T>, v: T) {
             if set.contains(&v) {
                 set.remove(&v);
             } else {

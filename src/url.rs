@@ -13,7 +13,7 @@
 //! - Input is capped at [`MAX_QUERY_BYTES`] (cut at the last `&` before the cap) and `q` at
 //!   [`MAX_QUERY_CHARS`] characters, so parsing is linear in the input and bounded.
 
-use std::collections::BTreeSet;
+use crate::set::Set;
 
 use crate::model::{Arch, Date, Modality, Sector, Status, Weights};
 use crate::state::{
@@ -33,9 +33,9 @@ const DISPLAY_CHARS: usize = 40;
 /// The ids the URL may refer to (models, organisations, language codes).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Known {
-    models: BTreeSet<&'static str>,
-    orgs: BTreeSet<&'static str>,
-    langs: BTreeSet<&'static str>,
+    models: Set<&'static str>,
+    orgs: Set<&'static str>,
+    langs: Set<&'static str>,
 }
 
 impl Known {
@@ -407,7 +407,7 @@ fn enum_list<T: Ord>(
     key: &str,
     value: &str,
     parse: fn(&str) -> Option<T>,
-    set: &mut BTreeSet<T>,
+    set: &mut Set<T>,
     report: &mut Report,
 ) {
     for item in items(value) {
@@ -425,7 +425,7 @@ fn id_list(
     key: &str,
     value: &str,
     resolve: impl Fn(&str) -> Option<&'static str>,
-    set: &mut BTreeSet<&'static str>,
+    set: &mut Set<&'static str>,
     report: &mut Report,
 ) {
     for item in items(value) {
@@ -668,6 +668,7 @@ mod tests {
         Known::new(
             [
                 "exaone-3-5",
+                "exaone-2-0",
                 "hyperclova-x",
                 "ax-4",
                 "varco-llm-13b",
@@ -759,6 +760,20 @@ mod tests {
         assert!(s.filters.article && s.embed);
         assert_eq!(s.theme, Theme::Dark);
         assert_eq!(s.color, ColorBy::Org);
+    }
+
+    #[test]
+    fn realistic_link_round_trips_exactly() {
+        let link =
+            "v=1&lang=ko&view=lanes&sector=telecom~it-services~portal&org=lg-ai-research~naver\
+                    &size=mid~hyperscale&date=2021-01..2023-12&asof=2023-08-22&article=1\
+                    &q=%ED%95%98%EC%9D%B4%ED%8D%BC%ED%81%B4%EB%A1%9C%EB%B0%94&sel=hyperclova-x\
+                    &cmp=hyperclova-x~exaone-2-0~kogpt&color=org";
+        let (s, ignored) = parse(link);
+        assert_eq!(ignored, vec![]);
+        assert_eq!(s.filters.query, "하이퍼클로바");
+        assert_eq!(to_query(&s), link);
+        assert_eq!(link.len(), 267);
     }
 
     #[test]
@@ -920,7 +935,7 @@ mod properties {
 
     fn set<T: Ord + Clone + std::fmt::Debug + 'static>(
         all: &'static [T],
-    ) -> impl Strategy<Value = BTreeSet<T>> {
+    ) -> impl Strategy<Value = Set<T>> {
         subsequence(all, 0..=all.len()).prop_map(|v| v.into_iter().collect())
     }
 

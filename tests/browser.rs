@@ -22,7 +22,7 @@ async fn mount() -> web_sys::Element {
     yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
     // Effects run after the render; give them one more turn.
-    gloo::timers::future::TimeoutFuture::new(0).await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
     yew::scheduler::flush().await;
     root
 }

@@ -143,7 +143,7 @@ pub(crate) fn label_requests(
         order.select_nth_unstable_by(limit - 1, cmp);
         order.truncate(limit);
     }
-    order.sort_by(cmp);
+    crate::set::sort_by(&mut order, &cmp);
     order
         .into_iter()
         .map(|(m, mark, _)| LabelRequest {

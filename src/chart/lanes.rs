@@ -189,10 +189,11 @@ pub fn lanes(models: &[&'static Model], events: &[&'static Event], opts: &LanesO
         }
     }
     if opts.lane_by == LaneBy::Organisation {
-        groups.sort_by_key(|(k, _)| match k {
+        let key = |k: &LaneKey| match k {
             LaneKey::Org(id) => (orgs.get(id), *id),
             LaneKey::Sector(_) => (usize::MAX, ""),
-        });
+        };
+        crate::set::sort_by(&mut groups, &|a, b| key(&a.0).cmp(&key(&b.0)));
     }
     if !(opts.show_empty && opts.lane_by == LaneBy::Sector) {
         groups.retain(|(_, members)| !members.is_empty());
@@ -210,7 +211,7 @@ pub fn lanes(models: &[&'static Model], events: &[&'static Event], opts: &LanesO
     let mut placed: Vec<(&'static Model, Mark)> = Vec::with_capacity(visible.len());
     let mut y = area.y;
     for (key, mut members) in groups {
-        members.sort_by(|a, b| {
+        crate::set::sort_by(&mut members, &|a, b| {
             year_of(a.date)
                 .total_cmp(&year_of(b.date))
                 .then_with(|| a.id.cmp(b.id))

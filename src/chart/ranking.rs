@@ -129,7 +129,7 @@ pub fn ranking(models: &[&'static Model], opts: &RankingOptions) -> Ranking {
         .iter()
         .filter_map(|m| Some((*m, known_total(m)?)))
         .collect();
-    sized.sort_by(|a, b| {
+    crate::set::sort_by(&mut sized, &|a, b| {
         b.1.total_cmp(&a.1)
             .then_with(|| a.0.date.cmp(&b.0.date))
             .then_with(|| a.0.id.cmp(b.0.id))
@@ -139,7 +139,9 @@ pub fn ranking(models: &[&'static Model], opts: &RankingOptions) -> Ranking {
         .copied()
         .filter(|m| known_total(m).is_none())
         .collect();
-    hidden.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(b.id)));
+    crate::set::sort_by(&mut hidden, &|a, b| {
+        a.date.cmp(&b.date).then_with(|| a.id.cmp(b.id))
+    });
 
     let lo = sized
         .iter()

@@ -209,7 +209,7 @@ pub fn timeline(
         .partition(|m| known_total(m).is_some());
 
     // The undisclosed lane: rows packed by date, so its height is known before the plot's.
-    hidden.sort_by(|a, b| {
+    crate::set::sort_by(&mut hidden, &|a, b| {
         year_of(a.date)
             .total_cmp(&year_of(b.date))
             .then_with(|| a.id.cmp(b.id))
@@ -424,7 +424,7 @@ fn lineage(placed: &[(&'static Model, Mark)]) -> Vec<Segment> {
         .iter()
         .filter_map(|(m, mark)| Some((m.family?, *m, mark)))
         .collect();
-    members.sort_by(|a, b| {
+    crate::set::sort_by(&mut members, &|a, b| {
         a.0.cmp(b.0)
             .then_with(|| a.1.date.cmp(&b.1.date))
             .then_with(|| a.2.x.total_cmp(&b.2.x))

@@ -184,7 +184,7 @@ fn facet_group(ctx: &Ctx, facet: Facet, values: &[(FacetValue, usize)]) -> Html 
         .collect();
     if facet == Facet::Org {
         // Busiest organisations first, then by name in 가나다 / A–Z order.
-        values.sort_by(|a, b| {
+        crate::set::sort_by(&mut values, &|a, b| {
             b.1.cmp(&a.1)
                 .then_with(|| crate::format::compare_names(&a.2, &b.2))
         });
@@ -205,11 +205,34 @@ fn facet_group(ctx: &Ctx, facet: Facet, values: &[(FacetValue, usize)]) -> Html 
             </label>
         }
     });
+    facet_box(
+        ctx,
+        facet,
+        html! { <div class="facet-values">{ for chips }</div> },
+    )
+}
+
+/// Facets open by default; the long ones start folded unless they hold a selection.
+fn starts_open(facet: Facet) -> bool {
+    matches!(
+        facet,
+        Facet::Sector | Facet::Weights | Facet::Size | Facet::Status | Facet::Article
+    )
+}
+
+/// A foldable facet: `<details>` for folding, `<fieldset>` + legend for the group's name.
+fn facet_box(ctx: &Ctx, facet: Facet, body: Html) -> Html {
+    let lang = ctx.lang;
+    let open = starts_open(facet) || !ctx.state.filters.is_clear(facet);
     html! {
-        <fieldset class="facet" data-facet-group={facet.id()}>
-            <legend><span>{ facet_title(facet).get(lang) }</span>{ clear_button(ctx, facet) }</legend>
-            <div class="facet-values">{ for chips }</div>
-        </fieldset>
+        <details class="facet" data-facet-group={facet.id()} {open}>
+            <summary class="facet-title"><span>{ facet_title(facet).get(lang) }</span></summary>
+            <fieldset>
+                <legend class="visually-hidden">{ facet_title(facet).get(lang) }</legend>
+                { clear_button(ctx, facet) }
+                { body }
+            </fieldset>
+        </details>
     }
 }
 
@@ -234,19 +257,20 @@ fn params_group(ctx: &Ctx) -> Html {
             }
         })
     };
-    html! {
-        <fieldset class="facet" data-facet-group="params">
-            <legend><span>{ T::FacetParams.get(lang) }</span>{ clear_button(ctx, Facet::Params) }</legend>
-            <div class="range">
-                <label>{ T::Min.get(lang) }
-                    <input type="number" min="0" step="any" inputmode="decimal" data-filter="params-min"
-                        value={fmt_num(range.min)} onchange={set(true)} /></label>
-                <label>{ T::Max.get(lang) }
-                    <input type="number" min="0" step="any" inputmode="decimal" data-filter="params-max"
-                        value={fmt_num(range.max)} onchange={set(false)} /></label>
-            </div>
-        </fieldset>
-    }
+    facet_box(
+        ctx,
+        Facet::Params,
+        html! {
+                <div class="range">
+                    <label>{ T::Min.get(lang) }
+                        <input type="number" min="0" step="any" inputmode="decimal" data-filter="params-min"
+                            value={fmt_num(range.min)} onchange={set(true)} /></label>
+                    <label>{ T::Max.get(lang) }
+                        <input type="number" min="0" step="any" inputmode="decimal" data-filter="params-max"
+                            value={fmt_num(range.max)} onchange={set(false)} /></label>
+                </div>
+        },
+    )
 }
 
 fn date_group(ctx: &Ctx) -> Html {
@@ -266,17 +290,18 @@ fn date_group(ctx: &Ctx) -> Html {
             }
         })
     };
-    html! {
-        <fieldset class="facet" data-facet-group="date">
-            <legend><span>{ T::FacetDate.get(lang) }</span>{ clear_button(ctx, Facet::Date) }</legend>
-            <div class="range">
-                <label>{ T::From.get(lang) }
-                    <input type="month" data-filter="date-min" min="2020-01" max="2030-12"
-                        value={month_value(range.min)} onchange={set(true)} /></label>
-                <label>{ T::To.get(lang) }
-                    <input type="month" data-filter="date-max" min="2020-01" max="2030-12"
-                        value={month_value(range.max)} onchange={set(false)} /></label>
-            </div>
-        </fieldset>
-    }
+    facet_box(
+        ctx,
+        Facet::Date,
+        html! {
+                <div class="range">
+                    <label>{ T::From.get(lang) }
+                        <input type="month" data-filter="date-min" min="2020-01" max="2030-12"
+                            value={month_value(range.min)} onchange={set(true)} /></label>
+                    <label>{ T::To.get(lang) }
+                        <input type="month" data-filter="date-max" min="2020-01" max="2030-12"
+                            value={month_value(range.max)} onchange={set(false)} /></label>
+                </div>
+        },
+    )
 }

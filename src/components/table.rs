@@ -109,7 +109,7 @@ fn by_option<T: PartialOrd>(a: Option<T>, b: Option<T>, asc: bool) -> Ordering {
 /// Sorts rows by a column; names compare in 가나다 (Korean) or A–Z order.
 pub fn sort_rows(rows: &mut [&'static Model], column: Column, asc: bool, lang: Lang) {
     let dir = |o: Ordering| if asc { o } else { o.reverse() };
-    rows.sort_by(|a, b| {
+    crate::set::sort_by(rows, &|a, b| {
         let primary = match column {
             Column::Name => dir(format::compare_names(name(a, lang), name(b, lang))),
             Column::Org => dir(format::compare_names(org_name(a, lang), org_name(b, lang))),

@@ -163,7 +163,8 @@ pub fn TimelineView(props: &super::views::ChartProps) -> Html {
             </g>
         })
     });
-    let lineage = g.lineage.iter().map(|s| {
+    // Links through the undisclosed lane would cross the whole plot and suggest a size.
+    let lineage = g.lineage.iter().filter(|s| !s.via_lane).map(|s| {
         html! { <line class="lineage" x1={fmt(s.x1)} y1={fmt(s.y1)} x2={fmt(s.x2)} y2={fmt(s.y2)} /> }
     });
     let ranges = g.ranges.iter().map(|r| {
@@ -261,7 +262,7 @@ pub fn TimelineView(props: &super::views::ChartProps) -> Html {
                 <g class="marks">{ for marks }</g>
                 <g>{ for labels }</g>
             </svg>
-            <ChartTooltip hover={(*hover).clone().or_else(|| keys.focused_hover(&stops))} width={w} />
+            <ChartTooltip hover={(*hover).or_else(|| keys.focused_hover(&stops))} width={w} />
         </div>
     }
 }

@@ -148,10 +148,13 @@ pub fn use_width() -> (NodeRef, f64) {
 
 /// Pointer position in chart pixels (the SVG scales with its box).
 pub fn svg_point(e: &MouseEvent, chart_width: f64) -> (f64, f64) {
-    let Some(el) = e
-        .current_target()
+    // Yew delegates events to the app root, so `currentTarget` is not the SVG:
+    // find it from the event's target.
+    let svg = e
+        .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
+        .and_then(|t| t.closest("svg.chart-svg").ok().flatten());
+    let Some(el) = svg else {
         return (f64::NAN, f64::NAN);
     };
     let rect = el.get_bounding_client_rect();

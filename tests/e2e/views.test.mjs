@@ -1,0 +1,124 @@
+// Views, tooltip, card, keyboard walk and table sorting, as a reader uses them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, newPage, ready, koreanModelIds, readData, DIST } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve(DIST);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query = '', opts = {}) {
+  const page = await newPage(browser, opts);
+  await page.goto(`${server.origin}/${query ? '?' + query : ''}`);
+  await ready(page);
+  return page;
+}
+
+const drawnIds = (page, scope = '#atlas-chart') =>
+  page.$$eval(`${scope} [data-model-id]`, (els) => [...new Set(els.map((e) => e.dataset.modelId))].sort());
+
+test('every view can be reached from the tabs and draws every model', async () => {
+  const page = await open('lang=en');
+  const expected = koreanModelIds();
+  for (const view of ['ranking', 'lanes', 'table', 'timeline']) {
+    await page.click(`[data-view="${view}"]`);
+    await page.waitForFunction((v) => document.querySelector(`[data-view="${v}"]`).getAttribute('aria-selected') === 'true', view);
+    if (view === 'table') {
+      assert.deepEqual(await drawnIds(page, 'table.models tbody'), expected, 'table rows');
+    } else {
+      await page.waitForSelector(`#atlas-chart[data-chart="${view}"]`);
+      assert.deepEqual(await drawnIds(page), expected, `${view} marks`);
+    }
+    assert.equal(new URL(page.url()).searchParams.get('view'), view === 'timeline' ? null : view);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('hovering a mark shows its tooltip; focus and arrow keys walk the marks; Enter opens the card', async () => {
+  const page = await open('lang=en');
+  const first = await page.$('#atlas-chart [data-model-id]');
+  const id = await first.getAttribute('data-model-id');
+  await first.hover();
+  await page.waitForSelector(`.tooltip[data-tooltip="${id}"]`);
+
+  // Keyboard: the chart is one tab stop; arrows move the active mark.
+  await page.mouse.move(0, 0);
+  await page.focus('#atlas-chart');
+  const active = () => page.$eval('#atlas-chart', (svg) => svg.getAttribute('aria-activedescendant'));
+  const start = await active();
+  assert.ok(start?.startsWith('m-'), 'focus lands on a mark');
+  await page.keyboard.press('ArrowRight');
+  const second = await active();
+  assert.notEqual(second, start, 'ArrowRight moves to another mark');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await active(), start, 'ArrowLeft comes back');
+  await page.keyboard.press('End');
+  const last = await active();
+  await page.keyboard.press('Home');
+  assert.equal(await active(), start);
+  assert.notEqual(last, start);
+  // The focused mark shows its tooltip too.
+  await page.waitForSelector(`.tooltip[data-tooltip="${start.slice(2)}"]`);
+
+  await page.keyboard.press('Enter');
+  const card = await page.waitForSelector(`[data-card="${start.slice(2)}"]`);
+  const sources = await card.$$eval('a[data-source]', (as) => as.map((a) => a.href));
+  const expected = readData('sources.csv').filter((s) => s.model_id === start.slice(2)).map((s) => s.url);
+  assert.ok(sources.length >= 1, 'the card lists sources');
+  assert.deepEqual(sources.map(decodeURI), expected.map(decodeURI), 'the card links every source of the model');
+  assert.equal(new URL(page.url()).searchParams.get('sel'), start.slice(2), 'selection is in the URL');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-card]', { state: 'detached' });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the table sorts by size both ways, undisclosed last', async () => {
+  const page = await open('view=table&lang=en');
+  const sizes = () =>
+    page.$$eval('table.models tbody tr', (rows) =>
+      rows.map((r) => r.dataset.modelId),
+    );
+  const params = Object.fromEntries(
+    readData('models.csv').filter((m) => m.reference !== 'yes').map((m) => [m.id, m.params_b === '' ? null : Number(m.params_b)]),
+  );
+  await page.click('[data-sort="params"]');
+  const asc = (await sizes()).map((id) => params[id]);
+  await page.click('[data-sort="params"]');
+  const desc = (await sizes()).map((id) => params[id]);
+  const known = (xs) => xs.filter((x) => x !== null);
+  const sorted = [...known(asc)].sort((a, b) => a - b);
+  assert.deepEqual(known(asc), sorted, 'ascending');
+  assert.deepEqual(known(desc), [...sorted].reverse(), 'descending');
+  assert.equal(asc.at(-1), null, 'undisclosed sizes sort last ascending');
+  assert.equal(desc.at(-1), null, 'and descending');
+  assert.equal(await page.$eval('th:has([data-sort="params"])', (th) => th.getAttribute('aria-sort')), 'descending');
+  await page.context().close();
+});
+
+test('the 2023 article view highlights what the article named', async () => {
+  const page = await open('lang=en');
+  await page.click('[data-action="asof-article"]');
+  await page.waitForSelector('[data-hint="article"]');
+  assert.equal(new URL(page.url()).searchParams.get('asof'), '2023-08-22');
+  const named = await page.$$eval('#atlas-chart .mark.named', (els) => els.map((e) => e.dataset.modelId).sort());
+  const inArticle = readData('models.csv')
+    .filter((m) => m.in_article === 'yes' && m.reference !== 'yes' && m.date <= '2023-08-22')
+    .map((m) => m.id)
+    .sort();
+  assert.deepEqual(named, inArticle, 'named marks are the article models known by then');
+  const count = Number(await page.getAttribute('#app', 'data-count'));
+  const byThen = readData('models.csv').filter((m) => m.reference !== 'yes' && m.date.slice(0, 10) <= '2023-08-22');
+  assert.equal(count, byThen.length, 'only models dated by the article are shown');
+  await page.context().close();
+});
