@@ -13,7 +13,8 @@
     for (i = 0; i < f.length; i++) {
       if (f[i].contentWindow !== e.source) continue;
       try { o = new URL(f[i].src, w.location.href).origin; } catch (x) { return; }
-      if (o === e.origin) f[i].style.height = Math.ceil(h) + 'px';
+      // The snippet's min-height only serves iframes without this script.
+      if (o === e.origin) { f[i].style.minHeight = '0'; f[i].style.height = Math.ceil(h) + 'px'; }
       return;
     }
   });

@@ -34,6 +34,7 @@ test('resizes only the iframe whose window sent the message, from its origin', (
   const send = hostPage([a, b]);
   send({ data: msg(812.4), source: b.contentWindow, origin: 'https://atlas.example' });
   assert.equal(b.style.height, '813px');
+  assert.equal(b.style.minHeight, '0', 'the script takes over from the min-height fallback');
   assert.equal(a.style.height, undefined);
 });
 

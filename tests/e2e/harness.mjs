@@ -29,14 +29,36 @@ export const STRICT_CSP =
   "img-src 'self' data: blob:; connect-src 'self'; frame-ancestors *; base-uri 'none'; form-action 'none'";
 
 /**
- * Serves `dir` on host:port 0 (a free port). `pages` maps extra paths to HTML
- * strings (host pages for embed tests); `headers(path)` adds response headers.
+ * The rules of a Netlify-style `_headers` file as a function path → headers.
+ * Later matching rules override earlier ones, header by header.
+ */
+export function headersFile(file) {
+  const rules = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim() || line.trimStart().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const pattern = new RegExp('^' + line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$');
+      rules.push({ pattern, headers: {} });
+    } else if (rules.length) {
+      const at = line.indexOf(':');
+      rules.at(-1).headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+    }
+  }
+  return (path) => Object.assign({}, ...rules.filter((r) => r.pattern.test(path)).map((r) => r.headers));
+}
+
+/**
+ * Serves `dir` on host:port 0 (a free port) with the headers of `dir/_headers`
+ * (the strict CSP included). `pages` maps extra paths to HTML strings (host
+ * pages for embed tests); `headers(path)` adds or overrides response headers.
  */
 export async function serve(dir, { host = '127.0.0.1', pages = {}, headers = () => ({}) } = {}) {
+  const shipped = existsSync(join(dir, '_headers')) ? headersFile(join(dir, '_headers')) : () => ({});
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       if (pages[path] !== undefined) {
+        // Host pages are the newsroom's, not ours: none of our headers.
         res.writeHead(200, { 'content-type': TYPES['.html'], ...headers(path) });
         res.end(pages[path]);
         return;
@@ -47,6 +69,7 @@ export async function serve(dir, { host = '127.0.0.1', pages = {}, headers = () 
       const body = await readFile(file);
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        ...shipped(path),
         ...headers(path),
       });
       res.end(body);
@@ -103,6 +126,12 @@ export async function newPage(browser, { width = 1280, height = 900, colorScheme
   });
   page.on('pageerror', (err) => page.errors.push(String(err)));
   page.on('request', (req) => page.requests.push(req.url()));
+  // Content-Security-Policy violations are errors too (reported by the page).
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
   page.on('dialog', (d) => {
     page.errors.push(`dialog opened: ${d.message()}`);
     d.dismiss().catch(() => {});

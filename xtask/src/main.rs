@@ -31,6 +31,8 @@ fn main() {
         Some("dist") => setup_build().and_then(|()| dist()),
         Some("bench") => bench(&args[1..]),
         Some("setup") => setup_build().and_then(|()| setup_browser()),
+        // Called by Trunk's post_build hook (Trunk.toml), not by hand.
+        Some("postbuild") => postbuild(),
         _ => {
             eprintln!("usage: cargo xtask <serve [--port N] | test | dist | bench | setup>");
             exit(2);
@@ -178,6 +180,41 @@ fn setup_browser() -> Result {
         )?;
     }
     Ok(())
+}
+
+/// Moves Trunk's inline module loader out of index.html into `loader-<hash>.js`,
+/// so the page runs under `script-src 'self' 'wasm-unsafe-eval'` with no hash
+/// or 'unsafe-inline'. Runs in Trunk's staging directory.
+fn postbuild() -> Result {
+    let staging = env::var("TRUNK_STAGING_DIR")
+        .map_err(|_| "TRUNK_STAGING_DIR is not set: run through trunk")?;
+    let index = Path::new(&staging).join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let open = "<script type=\"module\">";
+    let Some(start) = html.find(open) else {
+        return Ok(()); // already external
+    };
+    let body_start = start + open.len();
+    let end = html[body_start..]
+        .find("</script>")
+        .map(|i| body_start + i)
+        .ok_or("unterminated loader script in index.html")?;
+    let script = html[body_start..end].trim();
+    // FNV-1a: a content hash for the file name (cache busting, not security).
+    let hash = script.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    let name = format!("loader-{hash:016x}.js");
+    std::fs::write(Path::new(&staging).join(&name), format!("{script}\n"))
+        .map_err(|e| e.to_string())?;
+    let tag = format!("<script type=\"module\" src=\"./{name}\"></script>");
+    let html = format!(
+        "{}{}{}",
+        &html[..start],
+        tag,
+        &html[end + "</script>".len()..]
+    );
+    std::fs::write(&index, html).map_err(|e| e.to_string())
 }
 
 fn serve(args: &[String]) -> Result {

@@ -1,0 +1,162 @@
+// Embedding on a newsroom page (a second loopback origin), and downloads.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve, launch, newPage, ready, parseCsv, DIST } from './harness.mjs';
+
+let widget;
+let host;
+let browser;
+
+function hostPage(widgetOrigin, { script = true, sandbox = null, extra = '' } = {}) {
+  const sb = sandbox === null ? '' : ` sandbox="${sandbox}"`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>News article</title><link rel="icon" href="data:,"></head>
+<body><h1>An article</h1><p>Some text before the widget.</p>
+<iframe id="atlas" src="${widgetOrigin}/?embed=1&lang=en" title="K-AI Atlas" data-kai-atlas${sb}
+  style="width:100%;min-height:760px;border:0"></iframe>
+${extra}
+${script ? `<script src="${widgetOrigin}/embed.js" async></script>` : ''}
+<p>Text after the widget.</p></body></html>`;
+}
+
+before(async () => {
+  widget = await serve(DIST);
+  // The newsroom's page lives on another origin (another loopback address).
+  host = await serve(DIST, {
+    host: '127.0.0.2',
+    pages: {
+      '/article': hostPage(widget.origin),
+      '/bare': hostPage(widget.origin, { script: false }),
+      '/sandboxed': hostPage(widget.origin, { sandbox: 'allow-scripts' }),
+      '/rogue': hostPage(widget.origin, {
+        extra: `<iframe id="rogue" srcdoc="<script>parent.postMessage({type:'kai-atlas:height',v:1,height:4321},'*')</script>"></iframe>`,
+      }),
+    },
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await widget?.close();
+  await host?.close();
+});
+
+const frameHeight = (page) => page.$eval('#atlas', (f) => f.getBoundingClientRect().height);
+
+async function widgetFrame(page) {
+  const handle = await page.waitForSelector('#atlas');
+  const frame = await handle.contentFrame();
+  await frame.waitForSelector('[data-app="kai-atlas"][data-ready="true"]');
+  return frame;
+}
+
+test('the iframe follows the widget height as filters change', async () => {
+  const page = await newPage(browser, { width: 700 });
+  await page.goto(host.origin + '/article');
+  const frame = await widgetFrame(page);
+  const content = () => frame.$eval('.atlas', (el) => Math.ceil(el.getBoundingClientRect().height));
+  await page.waitForFunction(() => document.querySelector('#atlas').style.height !== '');
+  const [outer, inner] = [await frameHeight(page), await content()];
+  assert.ok(Math.abs(outer - inner) <= 2, `height matches the widget (${outer} vs ${inner})`);
+
+  // A search that leaves nothing makes the widget much shorter…
+  await frame.fill('[data-filter="q"]', 'zzzz-no-such-model');
+  await frame.waitForSelector('[data-empty]');
+  await page.waitForFunction((h) => document.querySelector('#atlas').getBoundingClientRect().height < h - 100, outer);
+  const shorter = await frameHeight(page);
+  assert.ok(Math.abs(shorter - (await content())) <= 2, 'follows it down');
+  // …and clearing it brings the chart back.
+  await frame.click('[data-action="clear-all-empty"]');
+  await page.waitForFunction((h) => document.querySelector('#atlas').getBoundingClientRect().height > h + 100, shorter);
+  assert.ok(Math.abs((await frameHeight(page)) - (await content())) <= 2, 'and up again');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('messages from a rogue frame or the wrong origin resize nothing', async () => {
+  const page = await newPage(browser, { width: 700 });
+  await page.goto(host.origin + '/rogue');
+  await widgetFrame(page);
+  await page.waitForFunction(() => document.querySelector('#atlas').style.height !== '');
+  const settled = await frameHeight(page);
+  // The top page itself posts a message (wrong source), with an absurd height.
+  await page.evaluate(() => window.postMessage({ type: 'kai-atlas:height', v: 1, height: 9999 }, '*'));
+  await page.waitForTimeout(300);
+  assert.equal(await frameHeight(page), settled, 'rogue iframe and top-page messages are ignored');
+  assert.notEqual(settled, 4321);
+  await page.context().close();
+});
+
+test('works as a bare iframe and in a sandboxed iframe (opaque origin, no history)', async () => {
+  for (const path of ['/bare', '/sandboxed']) {
+    const page = await newPage(browser, { width: 400 });
+    await page.goto(host.origin + path);
+    const frame = await widgetFrame(page);
+    assert.ok((await frame.$$('#atlas-chart [data-model-id]')).length > 0, `${path}: the chart is drawn`);
+    await frame.click('[data-view="ranking"]');
+    await frame.waitForSelector('#atlas-chart[data-chart="ranking"]');
+    assert.equal(await frameHeight(page), 760, `${path}: the snippet's min-height holds`);
+    assert.deepEqual(page.errors, [], `${path}: no error`);
+    await page.context().close();
+  }
+});
+
+test('embed mode has an "open full view" link to the same view without embed=1', async () => {
+  const page = await newPage(browser);
+  await page.goto(widget.origin + '/?embed=1&view=lanes&sector=game');
+  await ready(page);
+  const href = await page.getAttribute('a[target="_blank"][href*="view=lanes"]', 'href');
+  const url = new URL(href);
+  assert.equal(url.searchParams.get('embed'), null);
+  assert.equal(url.searchParams.get('sector'), 'game');
+  await page.context().close();
+});
+
+test('CSV and JSON downloads hold the rows shown; SVG is well-formed with the marks', async () => {
+  const page = await newPage(browser, { locale: 'ko-KR' });
+  await page.goto(widget.origin + '/?sector=portal~messenger');
+  const count = await ready(page);
+  const shown = (await page.$$eval('#atlas-chart [data-model-id]', (els) => [...new Set(els.map((e) => e.dataset.modelId))])).sort();
+  await page.click('[data-action="download"]');
+
+  const save = async (kind) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-download="${kind}"]`)]);
+    assert.match(download.suggestedFilename(), new RegExp(`^kai-atlas-\\d{4}-\\d{2}-\\d{2}\\.${kind}$`));
+    return readFile(await download.path());
+  };
+
+  const csv = await save('csv');
+  assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM for Korean Excel');
+  const [header, ...rows] = parseCsv(csv.toString('utf8'));
+  assert.equal(rows.length, count);
+  const idCol = header.indexOf('id');
+  assert.deepEqual(rows.map((r) => r[idCol]).sort(), shown);
+  assert.ok(rows.every((r) => r.length === header.length), 'every row has every column');
+  assert.ok(csv.toString('utf8').includes('하이퍼클로바'), 'Korean text survives');
+
+  const json = JSON.parse((await save('json')).toString('utf8'));
+  assert.equal(json.count, count);
+  assert.deepEqual(json.models.map((m) => m.id).sort(), shown);
+
+  const svg = (await save('svg')).toString('utf8');
+  // Parse on a blank page: the widget's CSP rightly forbids the file's <style> there.
+  const blank = await page.context().newPage();
+  const check = await blank.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      marks: [...new Set([...doc.querySelectorAll('[data-model-id]')].map((e) => e.getAttribute('data-model-id')))].length,
+      title: doc.querySelector('title')?.textContent,
+    };
+  }, svg);
+  await blank.close();
+  assert.equal(check.error, null, 'well-formed SVG');
+  assert.equal(check.marks, count, 'the SVG holds every mark');
+  assert.equal(check.title, '한국 AI 모델 아틀라스');
+
+  const png = await save('png');
+  assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
