@@ -29,6 +29,26 @@ pub fn text_width(text: &str, font_px: f64) -> f64 {
     text.chars().map(char_em).sum::<f64>() * font_px
 }
 
+/// `text` cut to fit `max_px` at `font_px`, with "…" when it was cut.
+pub fn fit_text(text: &str, max_px: f64, font_px: f64) -> std::borrow::Cow<'_, str> {
+    if text_width(text, font_px) <= max_px {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let budget = max_px - char_em('…') * font_px;
+    let mut used = 0.0;
+    let mut out = String::new();
+    for c in text.chars() {
+        used += char_em(c) * font_px;
+        if used > budget {
+            break;
+        }
+        out.push(c);
+    }
+    out.truncate(out.trim_end().len());
+    out.push('…');
+    std::borrow::Cow::Owned(out)
+}
+
 fn char_em(c: char) -> f64 {
     if is_wide(c) {
         1.0
@@ -268,6 +288,20 @@ impl Grid {
 
 fn cell(x: f64, y: f64) -> (i64, i64) {
     ((x / CELL).floor() as i64, (y / CELL).floor() as i64)
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::*;
+
+    #[test]
+    fn fit_text_cuts_with_an_ellipsis_only_when_needed() {
+        assert_eq!(fit_text("EXAONE", 200.0, 12.0), "EXAONE");
+        let cut = fit_text("K-EXAONE 2.0 750B-A37B", 60.0, 12.0);
+        assert!(cut.ends_with('…') && text_width(&cut, 12.0) <= 60.0, "{cut}");
+        let ko = fit_text("하이퍼클로바X 시드 32B 씽크", 50.0, 12.0);
+        assert_eq!(ko, "하이퍼…");
+    }
 }
 
 #[cfg(test)]

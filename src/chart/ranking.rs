@@ -118,6 +118,8 @@ pub fn ranking(models: &[&'static Model], opts: &RankingOptions) -> Ranking {
     let margin_left = (widest + 12.0).clamp(64.0, (base.width * 0.4).max(64.0));
     let base = Frame {
         margin_left,
+        // Room for the value written after the longest bar ("1,750억", "750B").
+        margin_right: 56.0,
         margin_top: 22.0,
         margin_bottom: 8.0,
         ..base

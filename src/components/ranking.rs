@@ -12,6 +12,7 @@ use super::views::{
     chart_color, color_class, highlight_for, label_name, mark_label, use_chart_keys, use_width,
     ChartProps, ChartTooltip, Hover,
 };
+use crate::chart::labels::fit_text;
 use crate::chart::ranking::{ranking, Ranking, RankingOptions};
 use crate::data;
 use crate::format;
@@ -85,7 +86,7 @@ pub fn RankingView(props: &ChartProps) -> Html {
         );
         html! {
             <g>
-                <text class="bar-label" x={fmt(g.name_x)} y={fmt(b.cy)} text-anchor="end" dominant-baseline="central" aria-hidden="true">{ b.name }</text>
+                <text class="bar-label" x={fmt(g.name_x)} y={fmt(b.cy)} text-anchor="end" dominant-baseline="central" aria-hidden="true">{ fit_text(b.name, g.name_x - 4.0, 12.0) }</text>
                 if let Some(x_total) = b.x_total {
                     <rect id={format!("m-{}", b.id)} class={classes} x={fmt(b.x0)} y={fmt(b.y)} width={fmt((x_total - b.x0).max(1.0))} height={fmt(b.height)}
                         role="img" aria-label={label} data-model-id={b.id} />

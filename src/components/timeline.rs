@@ -81,7 +81,8 @@ pub fn TimelineView(props: &super::views::ChartProps) -> Html {
             key,
             |(filtered, width, color, events, selected, asof, lang)| {
                 let mut opts = TimelineOptions::new(*width);
-                opts.height = default_height(*width);
+                // Phones get a taller chart than the width alone suggests.
+            opts.height = default_height(*width).max(if *width < 480.0 { 360.0 } else { 0.0 });
                 opts.color_by = chart_color(*color);
                 opts.org_order = data::ORGANISATIONS.iter().map(|o| o.id).collect();
                 opts.show_events = *events;

@@ -491,7 +491,9 @@ pub fn MainView(props: &ChartProps) -> Html {
                 <p class="asof-hint" data-hint="article">{ T::ArticleHint.get(lang) }</p>
             }
             { body }
-            { legend(&ctx, &props.filtered, ctx.state.view != View::Ranking) }
+            if ctx.state.view != View::Table {
+                { legend(&ctx, &props.filtered, ctx.state.view != View::Ranking) }
+            }
             { event_list(&ctx) }
         </>
     }
