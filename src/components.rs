@@ -12,6 +12,7 @@ mod app;
 pub mod browser;
 mod card;
 mod chart_export;
+mod chart_frame;
 mod compare;
 mod filters;
 mod header;

@@ -16,6 +16,7 @@ pub mod panic;
 pub mod search;
 pub mod set;
 pub mod state;
+pub mod svg;
 pub mod url;
 #[cfg(test)]
 mod validate;

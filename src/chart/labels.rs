@@ -298,7 +298,10 @@ mod fit_tests {
     fn fit_text_cuts_with_an_ellipsis_only_when_needed() {
         assert_eq!(fit_text("EXAONE", 200.0, 12.0), "EXAONE");
         let cut = fit_text("K-EXAONE 2.0 750B-A37B", 60.0, 12.0);
-        assert!(cut.ends_with('…') && text_width(&cut, 12.0) <= 60.0, "{cut}");
+        assert!(
+            cut.ends_with('…') && text_width(&cut, 12.0) <= 60.0,
+            "{cut}"
+        );
         let ko = fit_text("하이퍼클로바X 시드 32B 씽크", 50.0, 12.0);
         assert_eq!(ko, "하이퍼…");
     }

@@ -1,0 +1,306 @@
+//! The frame every chart view shares: container width, the `<svg>` with its
+//! accessible name, one tab stop with an arrow-key walk over the marks, hover
+//! and focus tooltips, a focus ring, and click-to-open. The chart's own markup
+//! comes in as one pre-built string (see `crate::svg`).
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::chart_export::CHART_ID;
+use super::use_ctx;
+use crate::data;
+use crate::format;
+use crate::i18n::{Label, T};
+use crate::state::Action;
+use crate::svg::{org_name, size_text};
+
+/// The container's width, measured on mount and whenever it resizes.
+#[hook]
+pub fn use_width() -> (NodeRef, f64) {
+    let node = use_node_ref();
+    let width = use_state_eq(|| 720.0_f64);
+    {
+        let node = node.clone();
+        let width = width.clone();
+        use_effect_with((), move |()| {
+            let measure = {
+                let node = node.clone();
+                let width = width.clone();
+                move || {
+                    if let Some(el) = node.cast::<web_sys::Element>() {
+                        let w = f64::from(el.client_width());
+                        if w > 0.0 {
+                            width.set(w.max(300.0).round());
+                        }
+                    }
+                }
+            };
+            measure();
+            let closure = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(measure);
+            let observer = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref()).ok();
+            if let (Some(o), Some(el)) = (&observer, node.cast::<web_sys::Element>()) {
+                o.observe(&el);
+            }
+            move || {
+                if let Some(o) = observer {
+                    o.disconnect();
+                }
+                drop(closure);
+            }
+        });
+    }
+    (node, *width)
+}
+
+/// Pointer position in chart pixels (the SVG scales with its box).
+pub fn svg_point(e: &MouseEvent, chart_width: f64) -> (f64, f64) {
+    // Yew delegates events to the app root, so `currentTarget` is not the SVG:
+    // find it from the event's target.
+    let svg = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("svg.chart-svg").ok().flatten());
+    let Some(el) = svg else {
+        return (f64::NAN, f64::NAN);
+    };
+    let rect = el.get_bounding_client_rect();
+    let scale = if rect.width() > 0.0 {
+        chart_width / rect.width()
+    } else {
+        1.0
+    };
+    (
+        (f64::from(e.client_x()) - rect.left()) * scale,
+        (f64::from(e.client_y()) - rect.top()) * scale,
+    )
+}
+
+/// One keyboard stop / hover target of a chart, in chart pixels.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct Hover {
+    pub id: &'static str,
+    pub x: f64,
+    pub y: f64,
+}
+
+/// How the pointer finds a mark.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Hit {
+    /// The nearest stop within this many pixels.
+    Nearest(f64),
+    /// The row (of this height) under the pointer, whatever the x.
+    Row(f64),
+}
+
+/// The stop `delta` steps from `current`, clamped at both ends.
+fn step(stops: &[Hover], current: Option<&str>, delta: isize) -> Option<&'static str> {
+    let last = stops.len().checked_sub(1)?;
+    let at = current.and_then(|id| stops.iter().position(|m| m.id == id));
+    let index = match at {
+        Some(i) => i.saturating_add_signed(delta).min(last),
+        None if delta < 0 => last,
+        None => 0,
+    };
+    stops.get(index).map(|s| s.id)
+}
+
+fn hit(stops: &[Hover], mode: Hit, x: f64, y: f64) -> Option<Hover> {
+    match mode {
+        Hit::Nearest(reach) => stops
+            .iter()
+            .map(|s| (s, (s.x - x).powi(2) + (s.y - y).powi(2)))
+            .filter(|(_, d)| *d <= reach * reach)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(s, _)| *s),
+        Hit::Row(h) => stops.iter().find(|s| (s.y - y).abs() <= h / 2.0).copied(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChartSvgProps {
+    /// `data-chart`: timeline | ranking | lanes.
+    pub kind: &'static str,
+    pub title: AttrValue,
+    pub desc: AttrValue,
+    pub width: f64,
+    pub height: f64,
+    /// The chart's markup (from `crate::svg`).
+    pub body: Html,
+    /// Marks in keyboard order.
+    pub stops: Rc<Vec<Hover>>,
+    pub hit: Hit,
+}
+
+#[component]
+pub fn ChartSvg(props: &ChartSvgProps) -> Html {
+    let focused = use_state_eq(|| None::<&'static str>);
+    let hover = use_state_eq(|| None::<Hover>);
+    let has_focus = use_state_eq(|| false);
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
+    let state = ctx.state.clone();
+    let stops = props.stops.clone();
+
+    let on_key = {
+        let (focused, hover, stops, state) =
+            (focused.clone(), hover.clone(), stops.clone(), state.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let next = match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" => step(&stops, *focused, 1),
+                "ArrowLeft" | "ArrowUp" => step(&stops, *focused, -1),
+                "PageDown" => step(&stops, *focused, 10),
+                "PageUp" => step(&stops, *focused, -10),
+                "Home" => stops.first().map(|m| m.id),
+                "End" => stops.last().map(|m| m.id),
+                "Enter" | " " => {
+                    if let Some(id) = *focused {
+                        e.prevent_default();
+                        state.dispatch(Action::Select(Some(id)));
+                    }
+                    return;
+                }
+                "Escape" => {
+                    hover.set(None);
+                    if state.selected.is_some() {
+                        state.dispatch(Action::Select(None));
+                    } else {
+                        focused.set(None);
+                    }
+                    return;
+                }
+                _ => return,
+            };
+            e.prevent_default();
+            hover.set(None);
+            focused.set(next);
+        })
+    };
+    let on_focus = {
+        let (focused, has_focus, stops) = (focused.clone(), has_focus.clone(), stops.clone());
+        let selected = state.selected;
+        Callback::from(move |_: FocusEvent| {
+            has_focus.set(true);
+            let still_there = focused.is_some_and(|id| stops.iter().any(|m| m.id == id));
+            if !still_there {
+                let start = selected.filter(|id| stops.iter().any(|m| m.id == *id));
+                focused.set(start.or_else(|| stops.first().map(|m| m.id)));
+            }
+        })
+    };
+    let on_blur = {
+        let has_focus = has_focus.clone();
+        Callback::from(move |_: FocusEvent| has_focus.set(false))
+    };
+    let (width, mode) = (props.width, props.hit);
+    let on_move = {
+        let (hover, stops) = (hover.clone(), stops.clone());
+        Callback::from(move |e: MouseEvent| {
+            let (x, y) = svg_point(&e, width);
+            hover.set(hit(&stops, mode, x, y));
+        })
+    };
+    let on_click = {
+        let stops = stops.clone();
+        Callback::from(move |e: MouseEvent| {
+            let (x, y) = svg_point(&e, width);
+            if let Some(h) = hit(&stops, mode, x, y) {
+                state.dispatch(Action::Select(Some(h.id)));
+            }
+        })
+    };
+    let on_leave = {
+        let hover = hover.clone();
+        Callback::from(move |_: MouseEvent| hover.set(None))
+    };
+
+    let focus_stop = focused.and_then(|id| stops.iter().find(|s| s.id == id).copied());
+    let tip = (*hover).or(if *has_focus { focus_stop } else { None });
+    let ring = focus_stop.filter(|_| *has_focus).map(|s| {
+        html! { <circle class="focus-ring" cx={format!("{:.1}", s.x)} cy={format!("{:.1}", s.y)} r="11" aria-hidden="true" /> }
+    });
+    let active = focus_stop.map(|s| format!("m-{}", s.id));
+    let (w, h) = (
+        format!("{:.0}", props.width),
+        format!("{:.0}", props.height),
+    );
+    html! {
+        <>
+            <svg id={CHART_ID} class="chart-svg" viewBox={format!("0 0 {w} {h}")} width={w.clone()} height={h.clone()}
+                role="group" tabindex="0" aria-labelledby="chart-title chart-desc" aria-activedescendant={active}
+                data-chart={props.kind}
+                onkeydown={on_key} onfocus={on_focus} onblur={on_blur}
+                onmousemove={on_move} onclick={on_click} onmouseleave={on_leave}>
+                <title id="chart-title">{ props.title.clone() }</title>
+                <desc id="chart-desc">{ props.desc.clone() }</desc>
+                { props.body.clone() }
+                { for ring }
+            </svg>
+            <ChartTooltip hover={tip} width={props.width} />
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TooltipProps {
+    pub hover: Option<Hover>,
+    /// The chart's width in pixels (to flip the tooltip near the right edge).
+    pub width: f64,
+}
+
+/// A small card next to the hovered or focused mark. Positioned through the
+/// CSSOM (the strict CSP forbids inline style attributes).
+#[component]
+pub fn ChartTooltip(props: &TooltipProps) -> Html {
+    let node = use_node_ref();
+    let ctx = use_ctx();
+    {
+        let node = node.clone();
+        use_effect_with((props.hover, props.width), move |(hover, width)| {
+            let (Some(h), Some(el)) = (hover, node.cast::<web_sys::HtmlElement>()) else {
+                return;
+            };
+            let Some(parent) = el.parent_element() else {
+                return;
+            };
+            let scale = f64::from(parent.client_width()) / width.max(1.0);
+            let left_side = h.x > width * 0.6;
+            let x = h.x * scale;
+            let style = el.style();
+            let (left, right) = if left_side {
+                (
+                    "auto".to_string(),
+                    format!("{:.0}px", (width - h.x) * scale + 12.0),
+                )
+            } else {
+                (format!("{:.0}px", x + 12.0), "auto".to_string())
+            };
+            let _ = style.set_property("left", &left);
+            let _ = style.set_property("right", &right);
+            let _ = style.set_property("top", &format!("{:.0}px", (h.y * scale + 12.0).max(0.0)));
+        });
+    }
+    let (Some(ctx), Some(h)) = (ctx, props.hover) else {
+        return html! {};
+    };
+    let Some(m) = data::model(h.id) else {
+        return html! {};
+    };
+    let lang = ctx.lang;
+    html! {
+        <div class="tooltip" ref={node} role="tooltip" data-tooltip={m.id}>
+            <strong>{ match lang { crate::state::Lang::Ko => m.name_ko, crate::state::Lang::En => m.name_en } }</strong>
+            <span class="muted">{ org_name(m, lang) }{ " · " }{ format::date(m.date, lang) }</span><br />
+            { T::TotalParams.get(lang) }{ ": " }{ size_text(m, lang) }
+            if let Some(a) = m.active.and_then(|a| a.value_b) {
+                <br />{ T::ActiveParams.get(lang) }{ ": " }{ format::params(a, lang) }
+            }
+            if !m.disputes.is_empty() {
+                <br /><span class="muted">{ "⚠ " }{ T::Disputed.get(lang) }</span>
+            }
+            <br /><span class="muted">{ m.weights.label(lang) }</span>
+        </div>
+    }
+}

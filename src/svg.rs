@@ -1,0 +1,483 @@
+//! SVG markup for the chart geometry, as one string per chart.
+//!
+//! The last step of the chart pipeline. Building markup as a string (and
+//! letting the browser parse it once) costs far less, in code and in time,
+//! than a Yew vnode per mark: thousands of marks stay one string and one DOM
+//! insertion. Interactive state that changes often (keyboard focus, hover) is
+//! drawn by the components on top, so this string only changes with the data,
+//! the width or the language.
+//!
+//! Every text and attribute value goes through [`esc`]. No `style` attribute
+//! is ever written (the strict CSP has `style-src 'self'`).
+
+use std::fmt::Write;
+
+use crate::chart::labels::{Anchor, Label};
+use crate::chart::lanes::{LaneKey, Lanes};
+use crate::chart::layout::Rect;
+use crate::chart::ranking::Ranking;
+use crate::chart::timeline::Timeline;
+use crate::chart::{ColorKey, EventMarker, Mark, Shape, XTick};
+use crate::data;
+use crate::format;
+use crate::i18n::{Label as _, T};
+use crate::model::{Event, Model, Status};
+use crate::state::Lang;
+
+/// Escapes text for an XML text node or a double-quoted attribute.
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// CSS class carrying a mark's colour (`--c`).
+pub fn color_class(key: ColorKey) -> String {
+    match key {
+        ColorKey::Sector(s) => format!("c-{}", s.id()),
+        ColorKey::Org(i) => format!("c-o{}", i % 8),
+    }
+}
+
+fn name(m: &Model, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ko if !m.name_ko.is_empty() => m.name_ko,
+        _ => m.name_en,
+    }
+}
+
+pub fn org_name(m: &Model, lang: Lang) -> &'static str {
+    data::organisation(m.org).map_or(m.org, |o| match lang {
+        Lang::Ko => o.name_ko,
+        Lang::En => o.name_en,
+    })
+}
+
+/// "204B (official)" or "undisclosed".
+pub fn size_text(m: &Model, lang: Lang) -> String {
+    match m.total.value_b {
+        Some(v) => format!(
+            "{} ({})",
+            format::params(v, lang),
+            m.total.basis.label(lang)
+        ),
+        None => T::Undisclosed.get(lang).to_string(),
+    }
+}
+
+/// The accessible name of a mark: model, organisation, date, size.
+pub fn mark_label(m: &Model, lang: Lang) -> String {
+    let mut text = format!(
+        "{}, {}, {}, {}",
+        name(m, lang),
+        org_name(m, lang),
+        format::date(m.date, lang),
+        size_text(m, lang)
+    );
+    if let Some(a) = m.active.and_then(|a| a.value_b) {
+        let _ = write!(
+            text,
+            ", {} {}",
+            T::ActiveParams.get(lang),
+            format::params(a, lang)
+        );
+    }
+    if m.status == Status::Announced {
+        let _ = write!(text, ", {}", Status::Announced.label(lang));
+    }
+    if m.in_article {
+        let _ = write!(text, ", {}", T::NamedInArticle.get(lang));
+    }
+    text
+}
+
+pub fn event_title(e: &Event, lang: Lang) -> String {
+    let title = match lang {
+        Lang::Ko => e.title_ko,
+        Lang::En => e.title_en,
+    };
+    format!(
+        "{} — {} ({})",
+        format::date(e.date, lang),
+        title,
+        e.source.title
+    )
+}
+
+/// A markup buffer with small helpers; numbers get one decimal.
+struct Out(String);
+
+impl Out {
+    fn line(&mut self, class: &str, x1: f64, y1: f64, x2: f64, y2: f64) {
+        let _ = write!(
+            self.0,
+            "<line class=\"{class}\" x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\"/>"
+        );
+    }
+
+    fn rect(&mut self, class: &str, r: Rect) {
+        let _ = write!(
+            self.0,
+            "<rect class=\"{class}\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"/>",
+            r.x,
+            r.y,
+            r.width.max(0.0),
+            r.height.max(0.0)
+        );
+    }
+
+    /// `<text>` with escaped content; `extra` is raw attribute markup.
+    fn text(&mut self, class: &str, x: f64, y: f64, extra: &str, content: &str) {
+        let _ = write!(
+            self.0,
+            "<text class=\"{class}\" x=\"{x:.1}\" y=\"{y:.1}\"{extra}>{}</text>",
+            esc(content)
+        );
+    }
+
+    fn x_ticks(&mut self, ticks: &[XTick], plot: Rect, label_y: f64, lang: Lang) {
+        for t in ticks {
+            self.line("grid-line", t.x, plot.y, t.x, plot.bottom());
+            self.text(
+                "tick-label",
+                t.x,
+                label_y,
+                " text-anchor=\"middle\"",
+                &format::month_tick(t.year, t.month, lang),
+            );
+        }
+    }
+
+    fn events(&mut self, markers: &[EventMarker], plot: Rect, lang: Lang) {
+        for e in markers {
+            let Some(ev) = data::events().iter().find(|x| x.id == e.id) else {
+                continue;
+            };
+            let _ = write!(
+                self.0,
+                "<g class=\"event\" data-event-id=\"{}\">",
+                esc(e.id)
+            );
+            self.line("event-line", e.x, plot.y, e.x, plot.bottom());
+            let _ = write!(
+                self.0,
+                "<circle class=\"event-dot\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"3.5\"/><circle class=\"event-hit\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"9\"><title>{}</title></circle></g>",
+                esc(&event_title(ev, lang)),
+                x = e.x,
+                y = plot.y + 4.0,
+            );
+        }
+    }
+
+    /// A model's mark: circle (open weights) or square (closed), labelled for
+    /// screen readers, with an inner mark for MoE active parameters.
+    fn mark(&mut self, m: &Mark, lang: Lang) {
+        let label = data::model(m.id)
+            .map(|model| mark_label(model, lang))
+            .unwrap_or_default();
+        let mut class = format!("mark {}", color_class(m.color));
+        for (on, extra) in [
+            (m.hollow, " hollow"),
+            (m.highlighted, " named"),
+            (m.selected, " selected"),
+        ] {
+            if on {
+                class.push_str(extra);
+            }
+        }
+        let common = format!(
+            "id=\"m-{id}\" class=\"{class}\" role=\"img\" aria-label=\"{label}\" data-model-id=\"{id}\"",
+            id = esc(m.id),
+            label = esc(&label)
+        );
+        self.shape(m.shape, m.x, m.y, m.r, &common);
+        if let Some(r) = m.active_r {
+            self.shape(m.shape, m.x, m.y, r, "class=\"mark-active\"");
+        }
+    }
+
+    fn shape(&mut self, shape: Shape, x: f64, y: f64, r: f64, attrs: &str) {
+        let _ = match shape {
+            Shape::Circle => write!(
+                self.0,
+                "<circle {attrs} cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\"/>"
+            ),
+            Shape::Square => write!(
+                self.0,
+                "<rect {attrs} x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"/>",
+                x - r,
+                y - r,
+                2.0 * r,
+                2.0 * r
+            ),
+        };
+    }
+
+    fn labels(&mut self, labels: &[Label]) {
+        for l in labels {
+            let anchor = match l.anchor {
+                Anchor::Start => "start",
+                Anchor::Middle => "middle",
+                Anchor::End => "end",
+            };
+            let extra = format!(
+                " text-anchor=\"{anchor}\" dominant-baseline=\"central\" aria-hidden=\"true\""
+            );
+            self.text("mark-label", l.x, l.y, &extra, l.text);
+        }
+    }
+}
+
+/// The timeline's markup (everything inside the `<svg>`).
+pub fn timeline(g: &Timeline, lang: Lang) -> String {
+    let mut o = Out(String::with_capacity(256 * (g.marks.len() + 16)));
+    let plot = g.plot;
+    if let Some(b) = g.hyperscale_band {
+        o.rect("band", b);
+        let label = format!(
+            "{} ≥ {}",
+            T::Hyperscale.get(lang),
+            format::params(100.0, lang)
+        );
+        o.text("band-label", b.x + 6.0, b.y + 14.0, "", &label);
+    }
+    o.0.push_str("<g class=\"axis\">");
+    for t in &g.y_ticks {
+        o.line("grid-line", plot.x, t.y, plot.right(), t.y);
+        let extra = " text-anchor=\"end\" dominant-baseline=\"central\"";
+        o.text(
+            "tick-label",
+            plot.x - 6.0,
+            t.y,
+            extra,
+            &format::params(t.value_b, lang),
+        );
+    }
+    o.x_ticks(&g.x_ticks, plot, g.x_axis_y + 14.0, lang);
+    o.0.push_str("</g>");
+    o.line(
+        "grid-line",
+        plot.x,
+        plot.bottom(),
+        plot.right(),
+        plot.bottom(),
+    );
+    o.text(
+        "axis-title",
+        plot.x,
+        plot.y - 8.0,
+        "",
+        T::TotalParams.get(lang),
+    );
+    for r in &g.reference_lines {
+        o.line("ref-line", plot.x, r.y, plot.right(), r.y);
+        o.text(
+            "ref-label",
+            plot.right() - 4.0,
+            r.y - 4.0,
+            " text-anchor=\"end\"",
+            T::Gpt3Line.get(lang),
+        );
+    }
+    if let Some(l) = g.undisclosed_lane {
+        o.rect("lane-bg", l);
+        o.text(
+            "lane-label",
+            l.x + 4.0,
+            l.y + 11.0,
+            "",
+            T::UndisclosedLane.get(lang),
+        );
+    }
+    o.events(&g.event_markers, plot, lang);
+    o.0.push_str("<g aria-hidden=\"true\">");
+    // Links through the undisclosed lane would cross the plot and suggest a size.
+    for s in g.lineage.iter().filter(|s| !s.via_lane) {
+        o.line("lineage", s.x1, s.y1, s.x2, s.y2);
+    }
+    for r in &g.ranges {
+        o.line(
+            &format!("size-range {}", color_class(r.color)),
+            r.x,
+            r.y_top,
+            r.x,
+            r.y_bottom,
+        );
+    }
+    for gh in &g.ghosts {
+        let color = g
+            .mark(gh.id)
+            .map(|m| color_class(m.color))
+            .unwrap_or_default();
+        o.line(
+            &format!("ghost-tie {color}"),
+            gh.tie_x,
+            gh.tie_y,
+            gh.x,
+            gh.y,
+        );
+        let _ = write!(
+            o.0,
+            "<circle class=\"ghost {color}\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"{:.1}\"><title>{}</title></circle>",
+            gh.x,
+            gh.y,
+            gh.r,
+            esc(&format!("{}: {}", T::Disputed.get(lang), format::params(gh.value_b, lang)))
+        );
+    }
+    o.0.push_str("</g><g class=\"marks\">");
+    for m in &g.marks {
+        o.mark(m, lang);
+    }
+    o.0.push_str("</g><g>");
+    o.labels(&g.labels);
+    o.0.push_str("</g>");
+    o.0
+}
+
+/// The sector (or organisation) lanes' markup.
+pub fn lanes(g: &Lanes, lang: Lang) -> String {
+    let mut o = Out(String::with_capacity(256 * (g.marks.len() + 16)));
+    let plot = g.plot;
+    for lane in &g.lanes {
+        let label = match lane.key {
+            LaneKey::Sector(s) => s.label(lang).to_string(),
+            LaneKey::Org(id) => data::organisation(id)
+                .map(|o| match lang {
+                    Lang::Ko => o.name_ko,
+                    Lang::En => o.name_en,
+                })
+                .unwrap_or(id)
+                .to_string(),
+        };
+        o.rect("lane-bg", lane.rect);
+        let text = format!("{label} ({})", lane.count);
+        o.text(
+            "lane-label",
+            lane.label_x,
+            lane.label_y,
+            " dominant-baseline=\"central\"",
+            &text,
+        );
+    }
+    o.0.push_str("<g class=\"axis\">");
+    o.x_ticks(&g.x_ticks, plot, g.x_axis_y + 14.0, lang);
+    o.0.push_str("</g>");
+    o.events(&g.event_markers, plot, lang);
+    o.0.push_str("<g class=\"marks\">");
+    for m in &g.marks {
+        o.mark(m, lang);
+    }
+    o.0.push_str("</g><g>");
+    o.labels(&g.labels);
+    o.0.push_str("</g>");
+    o.0
+}
+
+/// The ranking's markup: a row per model, bar (or "undisclosed") and value.
+pub fn ranking(g: &Ranking, lang: Lang) -> String {
+    let mut o = Out(String::with_capacity(320 * (g.rows.len() + 8)));
+    let plot = g.plot;
+    o.0.push_str("<g class=\"axis\">");
+    for t in &g.x_ticks {
+        o.line("grid-line", t.x, plot.y, t.x, plot.bottom());
+        o.text(
+            "tick-label",
+            t.x,
+            g.x_axis_y + 14.0,
+            " text-anchor=\"middle\"",
+            &format::params(t.value_b, lang),
+        );
+    }
+    o.0.push_str("</g>");
+    let name_room = g.name_x - 4.0;
+    for b in &g.rows {
+        let Some(m) = data::model(b.id) else { continue };
+        let name = crate::chart::labels::fit_text(b.name, name_room, 12.0);
+        let extra = " text-anchor=\"end\" dominant-baseline=\"central\" aria-hidden=\"true\"";
+        o.text("bar-label", g.name_x, b.cy, extra, &name);
+        let mut class = format!("bar mark {}", color_class(b.color));
+        for (on, extra) in [
+            (b.hollow || b.x_total.is_none(), " hollow"),
+            (b.highlighted, " named"),
+            (b.selected, " selected"),
+        ] {
+            if on {
+                class.push_str(extra);
+            }
+        }
+        let width = b.x_total.map_or(2.0, |x| (x - b.x0).max(1.0));
+        let _ = write!(
+            o.0,
+            "<rect id=\"m-{id}\" class=\"{class}\" role=\"img\" aria-label=\"{label}\" data-model-id=\"{id}\" x=\"{:.1}\" y=\"{:.1}\" width=\"{width:.1}\" height=\"{:.1}\"/>",
+            b.x0,
+            b.y,
+            b.height,
+            id = esc(b.id),
+            label = esc(&mark_label(m, lang)),
+        );
+        if let (Some(xa), Some(_)) = (b.x_active, b.x_total) {
+            let active = Rect {
+                x: b.x0,
+                y: b.y + b.height * 0.25,
+                width: (xa - b.x0).max(1.0),
+                height: b.height * 0.5,
+            };
+            o.rect("bar-active", active);
+        }
+        let value = m.total.value_b.map_or_else(
+            || T::Undisclosed.get(lang).to_string(),
+            |v| format::params(v, lang),
+        );
+        let end = b.x0 + width;
+        o.text(
+            "bar-value",
+            end + 6.0,
+            b.cy,
+            " dominant-baseline=\"central\" aria-hidden=\"true\"",
+            &value,
+        );
+    }
+    o.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::timeline::{timeline as layout, TimelineOptions};
+
+    #[test]
+    fn escapes_markup_in_text_and_attributes() {
+        assert_eq!(
+            esc("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+        assert_eq!(esc("엑사원 3.5"), "엑사원 3.5");
+    }
+
+    #[test]
+    fn the_real_timeline_has_one_labelled_mark_per_model_and_no_style_attribute() {
+        let models = data::korean();
+        let g = layout(models, &[], &[], &TimelineOptions::new(960.0));
+        let svg = timeline(&g, Lang::Ko);
+        for m in models {
+            let needle = format!("data-model-id=\"{}\"", m.id);
+            assert_eq!(svg.matches(&needle).count(), 1, "{} drawn once", m.id);
+        }
+        assert!(!svg.contains("style="), "no inline style (strict CSP)");
+        assert!(
+            svg.contains("aria-label=\"하이퍼클로바, 네이버, 2021년 5월 25일, 2,040억 (공식)"),
+            "marks are labelled"
+        );
+        assert!(!svg.contains("<script"));
+    }
+}
