@@ -107,7 +107,7 @@ fn group(c: char) -> u8 {
         '\u{AC00}'..='\u{D7A3}' | '\u{3131}'..='\u{318E}' | '\u{1100}'..='\u{11FF}' => 1,
         _ if c.is_ascii_digit() => 2,
         // Latin (and other alphabets before the CJK blocks).
-        _ if c.is_alphabetic() && u32::from(c) < 0x2000 => 3,
+        'a'..='z' | 'A'..='Z' | '\u{C0}'..='\u{24F}' | '\u{FF21}'..='\u{FF5A}' => 3,
         _ => 4,
     }
 }
@@ -145,7 +145,7 @@ pub fn compare_names(a: &str, b: &str) -> Ordering {
                 }
             }
             (Some(p), Some(q)) => {
-                let key = |c: char| (group(c), c.to_lowercase().next().unwrap_or(c));
+                let key = |c: char| (group(c), crate::search::fold_case(c));
                 let by_key = key(p).cmp(&key(q));
                 if by_key != Ordering::Equal {
                     return by_key;

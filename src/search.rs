@@ -144,17 +144,28 @@ fn is_separator(c: char) -> bool {
         )
 }
 
+/// Case folding for the scripts in the data: ASCII, fullwidth Latin (as typed
+/// by Korean IMEs) and Latin-1 capitals. Hangul has no case. The general
+/// `char::to_lowercase` would bring an 11 KB Unicode table into the bundle.
+pub fn fold_case(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        // Fullwidth Ａ–Ｚ and ａ–ｚ → ASCII.
+        '\u{FF21}'..='\u{FF3A}' => char::from_u32(u32::from(c) - 0xFF21 + 0x61).unwrap_or(c),
+        '\u{FF41}'..='\u{FF5A}' => char::from_u32(u32::from(c) - 0xFF41 + 0x61).unwrap_or(c),
+        // Latin-1 capitals À–Þ (but not ×) are 0x20 below their small letters.
+        '\u{C0}'..='\u{DE}' if c != '\u{D7}' => char::from_u32(u32::from(c) + 0x20).unwrap_or(c),
+        _ => c,
+    }
+}
+
 /// Appends the normalised form of `text` (lower case, separators dropped).
 fn normalize_into(text: &str, out: &mut Vec<char>) {
     for c in text.chars() {
         if is_separator(c) {
             continue;
         }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
+        out.push(fold_case(c));
     }
 }
 
@@ -298,6 +309,22 @@ impl Query {
     fn matches_chars(&self, hay: &[char]) -> bool {
         find(&self.whole, hay)
             || (!self.words.is_empty() && self.words.iter().all(|w| find(w, hay)))
+    }
+}
+
+#[cfg(test)]
+mod fold_tests {
+    use super::*;
+
+    #[test]
+    fn folds_ascii_fullwidth_and_latin1() {
+        assert_eq!(fold_case('E'), 'e');
+        assert_eq!(fold_case('Ｅ'), 'e');
+        assert_eq!(fold_case('ｘ'), 'x');
+        assert_eq!(fold_case('É'), 'é');
+        assert_eq!(fold_case('×'), '×');
+        assert_eq!(fold_case('엑'), '엑');
+        assert!(matches("ＥＸＡＯＮＥ", &["EXAONE 3.5"]));
     }
 }
 
