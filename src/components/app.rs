@@ -9,8 +9,13 @@ use super::browser;
 use super::filters::text_matcher;
 use super::{Ctx, Filtered};
 use crate::components::{
-    card::Card, compare::Compare, filters::FilterPanel, header::Header, notice::Notice,
-    toolbar::Toolbar, views::MainView,
+    card::Card,
+    compare::Compare,
+    filters::FilterPanel,
+    header::Header,
+    notice::Notice,
+    toolbar::{ShareTools, Toolbar},
+    views::MainView,
 };
 use crate::data;
 use crate::filter;
@@ -140,6 +145,9 @@ pub fn App() -> Html {
                         <Compare />
                     </section>
                 </div>
+                if embed {
+                    <ShareTools filtered={filtered.clone()} />
+                }
                 <footer class="credit">
                     <span>{ T::Credit.get(lang) }</span>
                     if embed {

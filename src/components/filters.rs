@@ -12,7 +12,7 @@ use crate::model::{Date, Sector};
 use crate::search;
 use crate::state::{Action, Facet, FacetValue, Lang, Range, SizeClass, ViewState};
 
-fn facet_title(facet: Facet) -> T {
+pub fn facet_title(facet: Facet) -> T {
     match facet {
         Facet::Sector => T::FacetSector,
         Facet::Org => T::FacetOrg,
@@ -304,4 +304,35 @@ fn date_group(ctx: &Ctx) -> Html {
                 </div>
         },
     )
+}
+
+/// The active filters, each as (facet, what it is set to), for the empty state.
+pub fn active_filters(ctx: &Ctx) -> Vec<(Facet, String)> {
+    let lang = ctx.lang;
+    let f = &ctx.state.filters;
+    let mut out = Vec::new();
+    for facet in Facet::ALL {
+        if f.is_clear(*facet) {
+            continue;
+        }
+        let text = match facet {
+            Facet::Params => format!("{}–{}", fmt_num(f.params.min), fmt_num(f.params.max)),
+            Facet::Date => format!("{}–{}", month_value(f.date.min), month_value(f.date.max)),
+            _ => {
+                let values = filter::facet_counts(&[], &ctx.state, *facet);
+                let mut chosen: Vec<String> = values
+                    .iter()
+                    .filter(|(v, _)| f.has(*v))
+                    .map(|(v, _)| value_label(*v, lang))
+                    .collect();
+                // Ids that no model has (and so no count row) still show.
+                if chosen.is_empty() {
+                    chosen.push(T::Unknown.get(lang).to_string());
+                }
+                chosen.join(", ")
+            }
+        };
+        out.push((*facet, text));
+    }
+    out
 }

@@ -49,17 +49,15 @@ pub struct ToolbarProps {
     pub filtered: Filtered,
 }
 
+/// View tabs and the model count; in full mode the share tools sit beside
+/// them, in embed mode they move to the bottom (chart and filters first).
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let sheet = use_state_eq(|| Sheet::None);
-    let status = use_state_eq(String::new);
     let Some(ctx) = use_ctx() else {
         return html! {};
     };
     let lang = ctx.lang;
-    let state = ctx.state.clone();
-    let url = share_url(&state);
-
+    let state = &ctx.state;
     let tabs = View::ALL.iter().map(|view| {
         let selected = state.view == *view;
         html! {
@@ -69,6 +67,34 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             </button>
         }
     });
+    html! {
+        <div class="toolbar">
+            <div class="tabs" role="tablist" aria-label={T::Views.get(lang)}>{ for tabs }</div>
+            <p class="count" aria-live="polite">
+                <strong data-count-label="">{ crate::format::count(props.filtered.len(), lang) }</strong>
+                { T::ModelsShown.get(lang) }
+            </p>
+            <span class="spacer"></span>
+            if !state.embed {
+                <ShareTools filtered={props.filtered.clone()} />
+            }
+        </div>
+    }
+}
+
+/// Copy link, native share, the embed snippet and the downloads.
+#[component]
+pub fn ShareTools(props: &ToolbarProps) -> Html {
+    let sheet = use_state_eq(|| Sheet::None);
+    let status = use_state_eq(String::new);
+    let Some(ctx) = use_ctx() else {
+        return html! {};
+    };
+    let lang = ctx.lang;
+    let state = ctx.state.clone();
+    let url = share_url(&state);
+    // The snippet embeds the reader's view, whatever mode we are in now.
+    let view_url = super::full_view_url(&state);
 
     let copy = {
         let status = status.clone();
@@ -142,14 +168,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     );
 
     html! {
-        <>
-            <div class="toolbar">
-                <div class="tabs" role="tablist" aria-label={T::Views.get(lang)}>{ for tabs }</div>
-                <p class="count" aria-live="polite">
-                    <strong data-count-label="">{ crate::format::count(props.filtered.len(), lang) }</strong>
-                    { T::ModelsShown.get(lang) }
-                </p>
-                <span class="spacer"></span>
+        <div class="share-tools">
                 <div class="sharebar">
                     <button type="button" class="btn" data-action="copy-link" onclick={copy}>{ T::CopyLink.get(lang) }</button>
                     if let Some(share) = native_share {
@@ -161,11 +180,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                         onclick={toggle(Sheet::Download)}>{ T::Download.get(lang) }</button>
                     <span class="status-msg" role="status">{ (*status).clone() }</span>
                 </div>
-            </div>
             if *sheet == Sheet::Embed {
                 <div class="sheet" data-sheet="embed">
                     <label for="embed-snippet">{ T::EmbedHint.get(lang) }</label>
-                    <textarea id="embed-snippet" readonly=true value={embed_snippet(&url, &script_url, lang)} />
+                    <textarea id="embed-snippet" readonly=true value={embed_snippet(&view_url, &script_url, lang)} />
                 </div>
             }
             if *sheet == Sheet::Download {
@@ -178,7 +196,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     }
                 </div>
             }
-        </>
+        </div>
     }
 }
 

@@ -18,6 +18,18 @@ pub fn empty_state(ctx: &Ctx) -> Html {
         <div class="empty" data-empty="">
             <p><strong>{ T::NoMatch.get(lang) }</strong></p>
             <p>{ T::NoMatchHint.get(lang) }</p>
+            <ul class="active-filters" aria-label={T::ActiveFilters.get(lang)}>
+                if !ctx.state.filters.query.is_empty() {
+                    <li><button type="button" class="chip" onclick={ctx.on(Action::SetQuery(String::new()))}>
+                        { format!("{}: “{}” ×", T::Search.get(lang), ctx.state.filters.query) }
+                    </button></li>
+                }
+                { for super::filters::active_filters(ctx).into_iter().map(|(facet, text)| html! {
+                    <li><button type="button" class="chip" onclick={ctx.on(Action::ClearFacet(facet))}>
+                        { format!("{}: {} ×", super::filters::facet_title(facet).get(lang), text) }
+                    </button></li>
+                }) }
+            </ul>
             <button type="button" class="btn primary" data-action="clear-all-empty" onclick={ctx.on(Action::ClearFilters)}>
                 { T::ClearAll.get(lang) }
             </button>

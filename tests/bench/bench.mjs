@@ -23,7 +23,7 @@
 
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, createWriteStream } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
@@ -110,7 +110,8 @@ function within(promise, ms, what) {
 /** Runs `trunk build --release` for one dataset; output goes to a log file. */
 function build(name, dataDir, dist) {
   const logFile = join(OUT, `build-${name}.log`);
-  const env = { ...process.env, CARGO_TARGET_DIR: join(OUT, 'cargo'), NO_COLOR: '1' };
+  const env = { ...process.env, CARGO_TARGET_DIR: join(OUT, 'cargo') };
+  delete env.NO_COLOR; // Trunk reads it as its --no-color flag, which takes only true/false
   if (dataDir) env.KAI_ATLAS_DATA_DIR = dataDir;
   else delete env.KAI_ATLAS_DATA_DIR;
   const args = ['build', '--release', '--dist', dist];
@@ -172,7 +173,12 @@ function readyProbe() {
     if (b.ready !== null || !document.querySelector('[data-app="kai-atlas"][data-ready="true"]')) return;
     b.ready = performance.now();
     mo.disconnect();
-    requestAnimationFrame(() => requestAnimationFrame(() => (b.frame = performance.now())));
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        b.frame = performance.now();
+        performance.mark('bench-done');
+      }),
+    );
   });
   mo.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
 }
@@ -214,6 +220,7 @@ async function clickAndTime([selector, timeoutMs]) {
   const limit = new Promise((_, no) => {
     timer = setTimeout(() => no(new Error(`no settled DOM within ${timeoutMs} ms`)), timeoutMs);
   });
+  performance.mark('bench-click');
   const t0 = performance.now();
   target.click();
   try {
@@ -237,6 +244,7 @@ async function clickAndTime([selector, timeoutMs]) {
       }),
       limit,
     ]);
+    performance.mark('bench-done');
     return { dom: last - t0, layout, frame: done - t0, mutations: count };
   } finally {
     clearTimeout(timer);
@@ -300,9 +308,16 @@ const KINDS = [
   ['loading', /Resource|Loader|ParseHTML|Navigation|Parse|Decode/i],
 ];
 
-/** Main-thread self time of a Chromium trace, by kind and by event name (ms). */
+/**
+ * Main-thread self time of a Chromium trace, by kind and by event name (ms),
+ * between the page's `bench-click` (or the start) and `bench-done` marks.
+ */
 function traceBreakdown(buffer, top = 6) {
-  const events = JSON.parse(buffer.toString('utf8')).traceEvents ?? [];
+  const all = JSON.parse(buffer.toString('utf8')).traceEvents ?? [];
+  const mark = (name) => all.find((e) => e.name === name && e.cat?.includes('user_timing'))?.ts;
+  const from = mark('bench-click') ?? -Infinity;
+  const to = mark('bench-done') ?? Infinity;
+  const events = all.filter((e) => e.ph === 'M' || (e.ts >= from && e.ts <= to));
   const mainThreads = new Set(
     events
       .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
@@ -341,17 +356,17 @@ function traceBreakdown(buffer, top = 6) {
   return { kinds, names };
 }
 
-const TRACE_CATEGORIES = ['devtools.timeline', 'v8', 'blink', 'disabled-by-default-devtools.timeline'];
+const TRACE_CATEGORIES = ['devtools.timeline', 'v8', 'blink', 'blink.user_timing', 'disabled-by-default-devtools.timeline'];
 
 /** One traced load and one traced "filter off" (telecom → all, the big redraw). */
 async function traced(browser, origin) {
   const out = {};
   let page = await newPage(browser);
   try {
+    await page.addInitScript(readyProbe);
     await browser.startTracing(undefined, { categories: TRACE_CATEGORIES });
-    await page.goto(`${origin}/`, { timeout: STEP_TIMEOUT_MS });
-    await page.waitForSelector(READY, { timeout: STEP_TIMEOUT_MS });
-    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    await page.goto(`${origin}/`, { timeout: STEP_TIMEOUT_MS, waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__bench?.frame != null, null, { timeout: STEP_TIMEOUT_MS, polling: 50 });
     out.load = traceBreakdown(await browser.stopTracing());
     await page.evaluate(clickAndTime, [CHIP, STEP_TIMEOUT_MS]); // telecom on
     await browser.startTracing(undefined, { categories: TRACE_CATEGORIES });
@@ -451,7 +466,8 @@ function machine(browserVersion) {
   try {
     trunk = execFileSync('trunk', ['--version'], { encoding: 'utf8' }).trim();
   } catch {}
-  return { nproc, cpu, chromium: browserVersion, node: process.version, trunk, rev, date: new Date().toISOString() };
+  const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+  return { nproc, cpu, chromium: browserVersion, node: process.version, trunk, rev, load, date: new Date().toISOString() };
 }
 
 function report(rows, env, opts) {
@@ -463,7 +479,8 @@ function report(rows, env, opts) {
   push();
   push(
     `Machine: ${env.nproc} cores, ${env.cpu}; Chromium ${env.chromium} (headless); Node ${env.node}; ${env.trunk}. ` +
-      `Source: ${env.rev}. Date: ${env.date}. Medians of ${opts.runs} runs unless noted.`,
+      `Load average when measuring began: ${env.load}. Source: ${env.rev}. Date: ${env.date}. ` +
+      `Medians of ${opts.runs} runs unless noted.`,
   );
   push();
   push(
