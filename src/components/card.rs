@@ -107,10 +107,14 @@ pub fn Card() -> Html {
     let heading = use_node_ref();
     let ctx = use_ctx();
     let selected = ctx.as_ref().and_then(|c| c.state.selected);
+    // Move focus to the card when the reader opens one, not when a shared
+    // link opens with a selection (that would scroll the page on load).
+    let mounted = use_mut_ref(|| false);
     {
         let heading = heading.clone();
         use_effect_with(selected, move |selected| {
-            if selected.is_some() {
+            let first = !std::mem::replace(&mut *mounted.borrow_mut(), true);
+            if selected.is_some() && !first {
                 if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
                     let _ = h.focus();
                 }
