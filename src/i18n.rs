@@ -129,6 +129,7 @@ texts! {
     Copied => "복사했습니다", "Copied";
     CopyFailed => "복사하지 못했습니다. 직접 선택해 복사하세요.", "Could not copy. Select the text and copy it.";
     Embed => "퍼가기", "Embed";
+    CopySnippet => "코드 복사", "Copy code";
     EmbedHint => "기사에 이 코드를 붙여 넣으세요. 스크립트를 지우는 CMS에서는 iframe만 써도 됩니다.", "Paste this into your article. Where the CMS strips scripts, the iframe alone works.";
     Download => "내려받기", "Download";
     OpenFull => "전체 화면으로 보기", "Open full view";

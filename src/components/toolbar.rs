@@ -37,6 +37,21 @@ pub fn embed_snippet(view_url: &str, script_url: &str, lang: Lang) -> String {
     )
 }
 
+/// A click handler that copies `text` and says whether it worked.
+fn copier(status: UseStateHandle<String>, text: String, lang: Lang) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        let (status, text) = (status.clone(), text.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let ok = browser::copy_text(text).await;
+            status.set(
+                if ok { T::Copied } else { T::CopyFailed }
+                    .get(lang)
+                    .to_string(),
+            );
+        });
+    })
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Sheet {
     None,
@@ -96,22 +111,13 @@ pub fn ShareTools(props: &ToolbarProps) -> Html {
     // The snippet embeds the reader's view, whatever mode we are in now.
     let view_url = super::full_view_url(&state);
 
-    let copy = {
-        let status = status.clone();
-        let url = url.clone();
-        Callback::from(move |_: MouseEvent| {
-            let status = status.clone();
-            let url = url.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let ok = browser::copy_text(url).await;
-                status.set(
-                    if ok { T::Copied } else { T::CopyFailed }
-                        .get(lang)
-                        .to_string(),
-                );
-            });
-        })
-    };
+    let script_url = format!(
+        "{}embed.js",
+        browser::base_url().trim_end_matches("index.html")
+    );
+    let snippet = embed_snippet(&view_url, &script_url, lang);
+    let copy = copier(status.clone(), url.clone(), lang);
+    let copy_snippet = copier(status.clone(), snippet.clone(), lang);
     let native_share = browser::can_share().then(|| {
         let url = url.clone();
         Callback::from(move |_: MouseEvent| {
@@ -162,10 +168,6 @@ pub fn ShareTools(props: &ToolbarProps) -> Html {
         chart_export::download_png(lang, export::file_name(today, "png"))
     });
     let has_chart = state.view != View::Table;
-    let script_url = format!(
-        "{}embed.js",
-        browser::base_url().trim_end_matches("index.html")
-    );
 
     html! {
         <div class="share-tools">
@@ -183,7 +185,8 @@ pub fn ShareTools(props: &ToolbarProps) -> Html {
             if *sheet == Sheet::Embed {
                 <div class="sheet" data-sheet="embed">
                     <label for="embed-snippet">{ T::EmbedHint.get(lang) }</label>
-                    <textarea id="embed-snippet" readonly=true value={embed_snippet(&view_url, &script_url, lang)} />
+                    <textarea id="embed-snippet" readonly=true value={snippet.clone()} />
+                    <button type="button" class="btn" data-action="copy-snippet" onclick={copy_snippet}>{ T::CopySnippet.get(lang) }</button>
                 </div>
             }
             if *sheet == Sheet::Download {

@@ -122,3 +122,29 @@ test('the 2023 article view highlights what the article named', async () => {
   assert.equal(count, byThen.length, 'only models dated by the article are shown');
   await page.context().close();
 });
+
+test('up to four models can be pinned and read side by side', async () => {
+  const page = await open('lang=en');
+  const ids = ['exaone-3-5', 'hyperclova', 'ax-k1', 'kogpt-6b', 'solar-10-7b'];
+  for (const id of ids) {
+    await page.goto(`${server.origin}/?lang=en&sel=${id}&cmp=${new URL(page.url()).searchParams.get('cmp') ?? ''}`);
+    await ready(page);
+    await page.click(`[data-card="${id}"] [data-action="pin"]`);
+    await page.waitForFunction((i) => new URL(location.href).searchParams.get('cmp')?.includes(i), id);
+  }
+  const pinned = await page.$$eval('[data-compare] thead [data-model-id]', (els) => els.map((e) => e.dataset.modelId));
+  assert.deepEqual(pinned, ids.slice(1), 'four at most; pinning a fifth drops the oldest');
+  const rows = await page.$$eval('[data-compare] tbody tr', (trs) => trs.length);
+  assert.ok(rows >= 10, 'every field has a row');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('no horizontal page scroll on a 320 px phone, in any view', async () => {
+  for (const view of ['timeline', 'ranking', 'lanes', 'table']) {
+    const page = await open(`view=${view}&lang=ko`, { width: 320, height: 700 });
+    const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    assert.ok(scroll <= client, `${view}: page is ${scroll}px wide in a ${client}px viewport`);
+    await page.context().close();
+  }
+});
