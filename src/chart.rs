@@ -30,32 +30,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::{Basis, Date, Event, Model, Sector, Status, Weights};
 
-/// What the colour of a mark encodes. Ids are used in the URL.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum ColorBy {
-    #[default]
-    Sector,
-    Organisation,
-}
-
-impl ColorBy {
-    pub const ALL: &'static [ColorBy] = &[ColorBy::Sector, ColorBy::Organisation];
-
-    pub const fn id(self) -> &'static str {
-        match self {
-            ColorBy::Sector => "sector",
-            ColorBy::Organisation => "org",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Self> {
-        match id {
-            "sector" => Some(ColorBy::Sector),
-            "org" => Some(ColorBy::Organisation),
-            _ => None,
-        }
-    }
-}
+/// What the colour of a mark encodes (one type with the view state and the URL).
+pub use crate::state::ColorBy;
 
 /// The colour channel of a mark; the renderer maps it to a palette entry.
 ///
@@ -208,7 +184,7 @@ impl OrgIndex {
     pub(crate) fn color(&self, model: &Model, color_by: ColorBy) -> ColorKey {
         match color_by {
             ColorBy::Sector => ColorKey::Sector(model.sector),
-            ColorBy::Organisation => ColorKey::Org(self.get(model.org)),
+            ColorBy::Org => ColorKey::Org(self.get(model.org)),
         }
     }
 }
@@ -450,7 +426,7 @@ mod tests {
     fn style<'a>(orgs: &'a OrgIndex, highlight: &'a Highlight) -> MarkStyle<'a> {
         MarkStyle {
             orgs,
-            color_by: ColorBy::Organisation,
+            color_by: ColorBy::Org,
             highlight,
             selected: Some("b"),
             r: 5.0,
@@ -462,9 +438,8 @@ mod tests {
         for c in ColorBy::ALL {
             assert_eq!(ColorBy::from_id(c.id()), Some(*c));
         }
-        assert_eq!(ColorBy::Organisation.id(), "org");
+        assert_eq!(ColorBy::Org.id(), "org");
         assert_eq!(ColorBy::from_id("organisation"), None);
-        assert_eq!(ColorBy::default(), ColorBy::Sector);
     }
 
     #[test]

@@ -13,14 +13,12 @@ pub mod browser;
 mod card;
 mod chart_export;
 mod chart_frame;
+mod charts;
 mod compare;
 mod filters;
 mod header;
-mod lanes;
 mod notice;
-mod ranking;
 mod table;
-mod timeline;
 mod toolbar;
 mod views;
 

@@ -6,10 +6,10 @@
 
 /// Defines a closed set of ids with `ALL`, `id()` and `from_id()`.
 macro_rules! id_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $id:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name { $($variant),+ }
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -23,12 +23,15 @@ macro_rules! id_enum {
             }
 
             /// All ids joined for error messages: "a, b, c".
+            #[allow(dead_code)]
             pub fn id_list() -> String {
                 Self::ALL.iter().map(|v| v.id()).collect::<Vec<_>>().join(", ")
             }
         }
     };
 }
+#[allow(unused_imports)] // build.rs includes this file but defines no state
+pub(crate) use id_enum;
 
 id_enum!(
     /// The industry an organisation belongs to (the 2023 article's frame, plus startups and labs).

@@ -10,26 +10,7 @@ use std::rc::Rc;
 
 use crate::model::{Arch, Date, Modality, Sector, Status, Weights};
 
-/// Defines a closed set of ids with `ALL`, `id()` and `from_id()` (like `model.rs`).
-macro_rules! state_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name { $($(#[$vmeta])* $variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub const fn id(self) -> &'static str {
-                match self { $($name::$variant => $id),+ }
-            }
-
-            pub fn from_id(id: &str) -> Option<Self> {
-                match id { $($id => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
-}
+use crate::model::id_enum as state_enum;
 
 state_enum!(
     /// UI language.
@@ -380,6 +361,16 @@ pub fn truncate_chars(text: &str, max: usize) -> &str {
 }
 
 impl ViewState {
+    /// A default view with only these filters and "as of" date: what the
+    /// filter functions read, so memos can key on just these two.
+    pub fn for_filters(filters: &Filters, asof: Option<Date>) -> ViewState {
+        ViewState {
+            filters: filters.clone(),
+            asof,
+            ..ViewState::default()
+        }
+    }
+
     /// Applies one action, returning the new state (equal to `self` when nothing changed).
     pub fn apply(&self, action: Action) -> ViewState {
         let mut next = self.clone();

@@ -95,11 +95,7 @@ pub fn App() -> Html {
     let filtered: Filtered = {
         let key = (state.filters.clone(), state.asof);
         use_memo(key, |(filters, asof)| {
-            let state = ViewState {
-                filters: filters.clone(),
-                asof: *asof,
-                ..ViewState::default()
-            };
+            let state = ViewState::for_filters(filters, *asof);
             filter::filtered_with(data::korean(), &state, &text_matcher(&filters.query))
         })
     };

@@ -102,11 +102,7 @@ pub fn FilterPanel() -> Html {
         let state = ctx.as_ref().map(|c| (*c.state).clone()).unwrap_or_default();
         let key = (state.filters.clone(), state.asof);
         use_memo(key, |(filters, asof)| {
-            let state = ViewState {
-                filters: filters.clone(),
-                asof: *asof,
-                ..ViewState::default()
-            };
+            let state = ViewState::for_filters(filters, *asof);
             filter::all_facet_counts_with(data::korean(), &state, &text_matcher(&filters.query))
         })
     };

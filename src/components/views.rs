@@ -42,13 +42,6 @@ pub struct ChartProps {
     pub filtered: Filtered,
 }
 
-pub fn chart_color(c: ColorBy) -> chart::ColorBy {
-    match c {
-        ColorBy::Sector => chart::ColorBy::Sector,
-        ColorBy::Org => chart::ColorBy::Organisation,
-    }
-}
-
 /// Sectors present among the filtered models, for the legend.
 fn sectors_in(models: &[&Model]) -> Vec<Sector> {
     Sector::ALL
@@ -106,7 +99,7 @@ fn controls(ctx: &Ctx) -> Html {
         })
     };
     let asof_value = state.asof.map(|d| d.latest_day().iso()).unwrap_or_default();
-    let article = super::timeline::ARTICLE_DATE;
+    let article = super::charts::ARTICLE_DATE;
     html! {
         <div class="controls-row">
             <label>{ T::ColorBy.get(lang) }
@@ -162,18 +155,14 @@ pub fn MainView(props: &ChartProps) -> Html {
         return html! {};
     };
     let lang = ctx.lang;
-    let article_view = ctx.state.asof == Some(super::timeline::ARTICLE_DATE);
+    let article_view = ctx.state.asof == Some(super::charts::ARTICLE_DATE);
     let body = if props.filtered.is_empty() {
         empty_state(&ctx)
     } else {
         match ctx.state.view {
-            View::Timeline => {
-                html! { <super::timeline::TimelineView filtered={props.filtered.clone()} /> }
+            View::Timeline | View::Ranking | View::Lanes => {
+                html! { <super::charts::ChartView filtered={props.filtered.clone()} /> }
             }
-            View::Ranking => {
-                html! { <super::ranking::RankingView filtered={props.filtered.clone()} /> }
-            }
-            View::Lanes => html! { <super::lanes::LanesView filtered={props.filtered.clone()} /> },
             View::Table => html! { <super::table::Table filtered={props.filtered.clone()} /> },
         }
     };
@@ -201,7 +190,7 @@ pub fn label_name(lang: Lang) -> chart::LabelName {
 
 /// "Then and now": at the 2023 article's date, emphasise what it named.
 pub fn highlight_for(asof: Option<crate::model::Date>) -> chart::Highlight {
-    if asof == Some(super::timeline::ARTICLE_DATE) {
+    if asof == Some(super::charts::ARTICLE_DATE) {
         chart::Highlight::InArticle
     } else {
         chart::Highlight::None

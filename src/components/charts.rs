@@ -1,0 +1,185 @@
+//! The three charts, each a pure function from the filtered models and the
+//! view's inputs to the frame's contents; `ChartView` does the rest.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::chart_frame::{use_width, ChartSvg, Hit, Hover};
+use super::use_ctx;
+use super::views::{highlight_for, label_name, x_domain_for, ChartProps};
+use crate::chart::lanes::{lanes, LaneBy, LanesOptions};
+use crate::chart::ranking::{ranking, RankingOptions};
+use crate::chart::timeline::{default_height, timeline, TimelineOptions};
+use crate::chart::Mark;
+use crate::data;
+use crate::format;
+use crate::i18n::T;
+use crate::model::{Date, Model};
+use crate::state::{ColorBy, Lang, View};
+
+/// The 2023 article's date: "then and now" highlights what it named.
+pub const ARTICLE_DATE: Date = Date {
+    year: 2023,
+    month: 8,
+    day: 22,
+};
+
+/// Pixels per ranking row.
+const ROW: f64 = 22.0;
+
+/// What a chart depends on besides the models (the memo key).
+#[derive(Clone, Copy, PartialEq)]
+pub struct Inputs {
+    pub width: f64,
+    pub color: ColorBy,
+    pub events: bool,
+    pub selected: Option<&'static str>,
+    pub asof: Option<Date>,
+    pub lang: Lang,
+}
+
+/// What a chart hands to the frame: size, markup, keyboard stops, description.
+pub struct Drawn {
+    pub width: f64,
+    pub height: f64,
+    pub body: Html,
+    pub stops: Rc<Vec<Hover>>,
+    pub desc: String,
+}
+
+fn org_order() -> Vec<&'static str> {
+    data::ORGANISATIONS.iter().map(|o| o.id).collect()
+}
+
+fn stops(marks: &[Mark]) -> Rc<Vec<Hover>> {
+    Rc::new(
+        marks
+            .iter()
+            .map(|m| Hover {
+                id: m.id,
+                x: m.x,
+                y: m.y,
+            })
+            .collect(),
+    )
+}
+
+pub fn draw_timeline(models: &[&'static Model], i: &Inputs) -> Drawn {
+    let mut opts = TimelineOptions::new(i.width);
+    // Phones get a taller chart than the width alone suggests.
+    opts.height = default_height(i.width).max(if i.width < 480.0 { 360.0 } else { 0.0 });
+    opts.color_by = i.color;
+    opts.org_order = org_order();
+    opts.show_events = i.events;
+    opts.selected = i.selected;
+    opts.label_name = label_name(i.lang);
+    opts.x_domain = x_domain_for(i.asof);
+    opts.highlight = highlight_for(i.asof);
+    let refs: Vec<_> = data::reference_models().collect();
+    let events: Vec<_> = data::events().iter().collect();
+    let g = timeline(models, &refs, &events, &opts);
+    let desc = format!(
+        "{} {} {}. {}",
+        T::ChartSummary.get(i.lang),
+        format::count(g.marks.len(), i.lang),
+        T::ModelsShown.get(i.lang).trim(),
+        T::ChartKeys.get(i.lang)
+    );
+    Drawn {
+        width: g.frame.width,
+        height: g.frame.height,
+        body: Html::from_html_unchecked(crate::svg::timeline(&g, i.lang).into()),
+        stops: stops(&g.marks),
+        desc,
+    }
+}
+
+pub fn draw_lanes(models: &[&'static Model], i: &Inputs) -> Drawn {
+    let mut opts = LanesOptions::new(i.width);
+    opts.lane_by = match i.color {
+        ColorBy::Sector => LaneBy::Sector,
+        ColorBy::Org => LaneBy::Organisation,
+    };
+    opts.color_by = i.color;
+    opts.org_order = org_order();
+    opts.show_events = i.events;
+    opts.selected = i.selected;
+    opts.label_name = label_name(i.lang);
+    opts.highlight = highlight_for(i.asof);
+    opts.x_domain = x_domain_for(i.asof);
+    let events: Vec<_> = data::events().iter().collect();
+    let g = lanes(models, &events, &opts);
+    Drawn {
+        width: g.frame.width,
+        height: g.height,
+        body: Html::from_html_unchecked(crate::svg::lanes(&g, i.lang).into()),
+        stops: stops(&g.marks),
+        desc: T::ChartKeys.get(i.lang).to_string(),
+    }
+}
+
+pub fn draw_ranking(models: &[&'static Model], i: &Inputs) -> Drawn {
+    let mut opts = RankingOptions::new(i.width);
+    opts.color_by = i.color;
+    opts.org_order = org_order();
+    opts.label_name = label_name(i.lang);
+    opts.selected = i.selected;
+    opts.highlight = highlight_for(i.asof);
+    opts.row_height = ROW;
+    let g = ranking(models, &opts);
+    Drawn {
+        width: g.frame.width,
+        height: g.height,
+        body: Html::from_html_unchecked(crate::svg::ranking(&g, i.lang).into()),
+        stops: Rc::new(
+            g.rows
+                .iter()
+                .map(|b| Hover {
+                    id: b.id,
+                    x: b.x_total.unwrap_or(b.x0),
+                    y: b.cy,
+                })
+                .collect(),
+        ),
+        desc: T::ChartKeys.get(i.lang).to_string(),
+    }
+}
+
+/// Whichever chart the view state asks for, at the container's width.
+#[component]
+pub fn ChartView(props: &ChartProps) -> Html {
+    let (wrap, width) = use_width();
+    let ctx = use_ctx();
+    let state = ctx.as_ref().map(|c| (*c.state).clone()).unwrap_or_default();
+    let lang = ctx.as_ref().map_or(Lang::En, |c| c.lang);
+    let view = state.view;
+    let inputs = Inputs {
+        width,
+        color: state.color,
+        events: state.events,
+        selected: state.selected,
+        asof: state.asof,
+        lang,
+    };
+    let drawn = use_memo(
+        (Rc::clone(&props.filtered), view, inputs),
+        |(models, view, inputs)| match view {
+            View::Ranking => draw_ranking(models, inputs),
+            View::Lanes => draw_lanes(models, inputs),
+            _ => draw_timeline(models, inputs),
+        },
+    );
+    let (kind, title, hit) = match view {
+        View::Ranking => ("ranking", T::ViewRanking, Hit::Row(ROW)),
+        View::Lanes => ("lanes", T::ViewLanes, Hit::Nearest(12.0)),
+        _ => ("timeline", T::ViewTimeline, Hit::Nearest(12.0)),
+    };
+    html! {
+        <div class="chart-wrap" ref={wrap}>
+            <ChartSvg {kind} title={title.get(lang)} desc={drawn.desc.clone()}
+                width={drawn.width} height={drawn.height} body={drawn.body.clone()}
+                stops={drawn.stops.clone()} {hit} />
+        </div>
+    }
+}
