@@ -32,7 +32,7 @@ pub fn Header() -> Html {
             </div>
             <div class="header-tools">
                 <button type="button" class="btn" lang={other.id()} data-action="lang"
-                    aria-label={T::SwitchLanguageLabel.get(lang)}
+                    title={T::SwitchLanguageLabel.get(lang)}
                     onclick={ctx.on(Action::SetLang(Some(other)))}>
                     { T::SwitchLanguage.get(lang) }
                 </button>
