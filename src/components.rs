@@ -71,6 +71,17 @@ pub fn share_url(state: &ViewState) -> String {
     }
 }
 
+/// A source's title, linked only when its URL is http(s); a print citation without a
+/// canonical page is plain text, never a dead `href="#"`.
+pub fn source_link(url: &str, title: &'static str) -> Html {
+    let href = safe_href(url);
+    if href == "#" {
+        html! { <cite>{ title }</cite> }
+    } else {
+        html! { <a {href} target="_blank" rel="noopener noreferrer">{ title }</a> }
+    }
+}
+
 /// Only http(s) links from the data reach an `href`; anything else becomes inert.
 pub fn safe_href(url: &str) -> String {
     let lower = url.trim_start().to_ascii_lowercase();

@@ -131,6 +131,21 @@ impl Ignored {
 }
 
 fn preview(text: &str) -> String {
+    // Control and bidi-formatting characters (NUL, U+202E RTL override…) are shown as
+    // `\u{…}` escapes: a link must not hide or reorder what the notice says it ignored.
+    let text: String = text
+        .chars()
+        .map(|c| {
+            let hidden = c.is_control()
+                || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            if hidden {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    let text = text.as_str();
     let cut = truncate_chars(text, DISPLAY_CHARS);
     if cut.len() < text.len() {
         format!("{cut}…")

@@ -102,6 +102,28 @@ pub fn origin_label(o: Origin, lang: Lang) -> &'static str {
     }
 }
 
+/// When the card closes, focus goes back to the chart (one tab stop) or, in the
+/// table, to the model's row button: never lost to `<body>`.
+fn focus_back(id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(svg) = doc
+        .get_element_by_id(super::chart_export::CHART_ID)
+        .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
+    {
+        let _ = svg.focus();
+    } else if let Some(button) = doc
+        .query_selector(&format!("tr[data-model-id=\"{id}\"] button"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = button.focus();
+    }
+}
+
 #[component]
 pub fn Card() -> Html {
     let heading = use_node_ref();
@@ -126,11 +148,20 @@ pub fn Card() -> Html {
         return html! {};
     };
     let lang = ctx.lang;
-    let close = ctx.on::<MouseEvent>(Action::Select(None));
+    let close = {
+        let state = ctx.state.clone();
+        let id = m.id;
+        Callback::from(move |_: MouseEvent| {
+            focus_back(id);
+            state.dispatch(Action::Select(None));
+        })
+    };
     let on_key = {
         let state = ctx.state.clone();
+        let id = m.id;
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
+                focus_back(id);
                 state.dispatch(Action::Select(None));
             }
         })
@@ -151,7 +182,7 @@ pub fn Card() -> Html {
             { for m.disputes.iter().map(|d| html! {
                 <div class="dispute" data-dispute={d.field}>
                     <strong>{ T::Disputed.get(lang) }{ ": " }</strong>{ d.claim }{ " — " }{ pick(lang, d.note_ko, d.note_en) }
-                    { " " }<a href={safe_href(d.source.url)} target="_blank" rel="noopener noreferrer">{ d.source.title }</a>
+                    { " " }{ super::source_link(d.source.url, d.source.title) }
                 </div>
             }) }
             if !note.is_empty() {

@@ -204,7 +204,12 @@ pub fn ChartSvg(props: &ChartSvgProps) -> Html {
     };
     let on_click = {
         let stops = stops.clone();
-        Callback::from(move |e: MouseEvent| {
+        // pointerup, not click: focusing the chart on pointerdown redraws its marks, so the
+        // browser never fires `click` for a first click on an unfocused chart.
+        Callback::from(move |e: PointerEvent| {
+            if e.button() != 0 {
+                return;
+            }
             let (x, y) = svg_point(&e, width);
             if let Some(h) = hit(&stops, mode, x, y) {
                 state.dispatch(Action::Select(Some(h.id)));
@@ -232,7 +237,7 @@ pub fn ChartSvg(props: &ChartSvgProps) -> Html {
                 role="group" tabindex="0" aria-labelledby="chart-title chart-desc" aria-activedescendant={active}
                 data-chart={props.kind}
                 onkeydown={on_key} onfocus={on_focus} onblur={on_blur}
-                onmousemove={on_move} onclick={on_click} onmouseleave={on_leave}>
+                onmousemove={on_move} onpointerup={on_click} onmouseleave={on_leave}>
                 <title id="chart-title">{ props.title.clone() }</title>
                 <desc id="chart-desc">{ props.desc.clone() }</desc>
                 { props.body.clone() }

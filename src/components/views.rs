@@ -21,7 +21,7 @@ pub fn empty_state(ctx: &Ctx) -> Html {
             <ul class="active-filters" aria-label={T::ActiveFilters.get(lang)}>
                 if !ctx.state.filters.query.is_empty() {
                     <li><button type="button" class="chip" onclick={ctx.on(Action::SetQuery(String::new()))}>
-                        { format!("{}: “{}” ×", T::Search.get(lang), ctx.state.filters.query) }
+                        { T::Search.get(lang) }{ ": “" }<bdi>{ ctx.state.filters.query.clone() }</bdi>{ "” ×" }
                     </button></li>
                 }
                 { for super::filters::active_filters(ctx).into_iter().map(|(facet, text)| html! {
@@ -141,7 +141,7 @@ fn event_list(ctx: &Ctx) -> Html {
                     <li data-event-id={e.id}>
                         { format::date(e.date, lang) }{ " · " }
                         { match lang { Lang::Ko => e.title_ko, Lang::En => e.title_en } }{ " " }
-                        <a href={super::safe_href(e.source.url)} target="_blank" rel="noopener noreferrer">{ e.source.title }</a>
+                        { super::source_link(e.source.url, e.source.title) }
                     </li>
                 }) }
             </ul>

@@ -1,6 +1,7 @@
 // Accessibility (PRODUCT.md, Quality bars): zero axe-core violations in Korean and
 // English, light and dark, in every view and state a reader can reach, plus the
-// keyboard path (search, facets, chart walk, card, view tabs) with visible focus.
+// keyboard path (search, facets, chart walk, card, view tabs) with visible focus, and
+// its mouse twin: one click on a mark opens the card.
 //
 // Rule sets: wcag2a, wcag2aa, wcag21a, wcag21aa and best-practice. best-practice is
 // kept on purpose: its landmark / heading / region rules (region, landmark-one-main,
@@ -317,6 +318,29 @@ test('keyboard only: search, facet, chart walk, card, Escape, view tabs — focu
 
   if (problems.length) console.log(`keyboard walk problems:\n  ${problems.join('\n  ')}\npath: ${path.join(' → ')}`);
   assert.deepEqual(problems, [], 'focus is always on the page and visibly drawn');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('one click on a mark opens its card, as Enter does (mouse path to the card)', async () => {
+  const page = await newPage(browser, { locale: 'en-US' });
+  await page.goto(server.origin + '/?lang=en');
+  await ready(page);
+  // A mark that is on top at its own centre (not covered by a neighbour).
+  const { id, x, y } = await page.evaluate(() => {
+    for (const m of document.querySelectorAll('#atlas-chart .mark[data-model-id]')) {
+      const r = m.getBoundingClientRect();
+      const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+      if (document.elementFromPoint(x, y) === m) return { id: m.dataset.modelId, x, y };
+    }
+    return {};
+  });
+  assert.ok(id, 'a clickable mark');
+  // The chart does not have focus yet: this is the reader's first click on it.
+  await page.mouse.click(x, y);
+  const opened = await page.waitForSelector(`[data-card="${id}"]`, { timeout: 3000 }).then(() => true, () => false);
+  assert.ok(opened, `a single click on the ${id} mark opens its card`);
+  assert.equal(new URL(page.url()).searchParams.get('sel'), id);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
