@@ -10,9 +10,17 @@ pub fn organisation(id: &str) -> Option<&'static Organisation> {
     ORGANISATIONS.iter().find(|o| o.id == id)
 }
 
-/// The model with this id.
+/// The model with this id (binary search over an index built once: views
+/// look up every drawn mark, which must stay cheap at 10,000 models).
 pub fn model(id: &str) -> Option<&'static Model> {
-    MODELS.iter().find(|m| m.id == id)
+    static BY_ID: std::sync::OnceLock<Vec<&'static Model>> = std::sync::OnceLock::new();
+    let index = BY_ID.get_or_init(|| {
+        let mut all: Vec<&'static Model> = MODELS.iter().collect();
+        crate::set::sort_by(&mut all, &|a, b| a.id.cmp(b.id));
+        all
+    });
+    let at = index.binary_search_by(|m| m.id.cmp(id)).ok()?;
+    index.get(at).copied()
 }
 
 pub fn family(id: &str) -> Option<&'static Family> {

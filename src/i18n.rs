@@ -138,6 +138,7 @@ texts! {
     Dismiss => "알림 닫기", "Dismiss";
     PanicTitle => "문제가 생겼습니다.", "Something went wrong.";
     PanicBody => "페이지를 새로고침해 주세요.", "Please reload the page.";
+    ShowMore => "더 보기", "Show more";
     SortAscending => "오름차순 정렬됨", "sorted ascending";
     SortDescending => "내림차순 정렬됨", "sorted descending";
     Yes => "예", "yes";

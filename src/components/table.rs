@@ -133,6 +133,9 @@ pub fn sort_rows(rows: &mut [&'static Model], column: Column, asc: bool, lang: L
     });
 }
 
+/// Rows added per "show more".
+const PAGE: usize = 500;
+
 pub fn params_text(value_b: Option<f64>, lang: Lang) -> String {
     value_b.map_or_else(
         || T::Undisclosed.get(lang).to_string(),
@@ -148,6 +151,9 @@ pub struct TableProps {
 #[component]
 pub fn Table(props: &TableProps) -> Html {
     let sort = use_state_eq(|| (Column::Date, true));
+    // Rows drawn so far: thousands of rows at once would stall the page, so
+    // large sets are shown a page at a time (every row stays one click away).
+    let limit = use_state_eq(|| PAGE);
     let Some(ctx) = use_ctx() else {
         return html! {};
     };
@@ -184,7 +190,13 @@ pub fn Table(props: &TableProps) -> Html {
         }
     });
 
-    let body = rows.iter().map(|m| {
+    let total = rows.len();
+    let more = total.saturating_sub(*limit);
+    let show_more = {
+        let limit = limit.clone();
+        Callback::from(move |_: MouseEvent| limit.set(*limit + PAGE))
+    };
+    let body = rows.iter().take(*limit).map(|m| {
         let m: &'static Model = m;
         let select = ctx.on(Action::Select(Some(m.id)));
         let other_name = match lang {
@@ -223,6 +235,13 @@ pub fn Table(props: &TableProps) -> Html {
                 <thead><tr>{ for header }</tr></thead>
                 <tbody>{ for body }</tbody>
             </table>
+            if more > 0 {
+                <p class="more-rows">
+                    <button type="button" class="btn" data-action="more-rows" onclick={show_more}>
+                        { format!("{} ({})", T::ShowMore.get(lang), format::count(more, lang)) }
+                    </button>
+                </p>
+            }
         </div>
     }
 }
