@@ -16,11 +16,39 @@ use crate::i18n::{Label, T};
 use crate::state::Action;
 use crate::svg::{org_name, size_text};
 
+/// The chart's width before it can be measured, from the app root's width and
+/// the layout in styles/main.css (padding 16 px, or 10 px below 481 px; a
+/// 260 px filter column and 16 px gap from 900 px; at most 1440 px wide). A
+/// right guess spares a second full draw at load; a wrong one is corrected by
+/// the measurement.
+fn first_width_guess() -> f64 {
+    let app = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+        .map_or(0.0, |el| f64::from(el.client_width()));
+    let outer = app.min(1440.0);
+    let inner = if app <= 480.0 {
+        outer - 20.0
+    } else {
+        outer - 32.0
+    };
+    let chart = if app >= 900.0 {
+        inner - 260.0 - 16.0
+    } else {
+        inner
+    };
+    if chart > 0.0 {
+        chart.max(300.0).round()
+    } else {
+        720.0
+    }
+}
+
 /// The container's width, measured on mount and whenever it resizes.
 #[hook]
 pub fn use_width() -> (NodeRef, f64) {
     let node = use_node_ref();
-    let width = use_state_eq(|| 720.0_f64);
+    let width = use_state_eq(first_width_guess);
     {
         let node = node.clone();
         let width = width.clone();

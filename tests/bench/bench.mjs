@@ -167,21 +167,42 @@ function bundle(dist) {
 // ---------------------------------------------------------------------------
 // Browser
 
-/** Installed before any page script: timestamps the ready flag and the end of the frame after it. */
+/**
+ * Installed before any page script: timestamps the ready flag, the end of the
+ * frame after it, and the end of the frame after the last DOM change under
+ * #app (the chart may be drawn again once its real width is known).
+ */
 function readyProbe() {
-  const b = (window.__bench = { ready: null, frame: null });
-  const mo = new MutationObserver(() => {
-    if (b.ready !== null || !document.querySelector('[data-app="kai-atlas"][data-ready="true"]')) return;
-    b.ready = performance.now();
-    mo.disconnect();
+  const b = (window.__bench = { ready: null, frame: null, last: 0, settled: null });
+  const afterFrame = (then) => {
     const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      b.frame = performance.now(); // the end of the first frame after ready
-      performance.mark('bench-done');
-    };
+    channel.port1.onmessage = () => then(performance.now());
     requestAnimationFrame(() => channel.port2.postMessage(0));
+  };
+  const mo = new MutationObserver((records) => {
+    const app = document.getElementById('app');
+    if (b.ready === null && app?.dataset.ready === 'true') {
+      b.ready = performance.now();
+      afterFrame((t) => (b.frame = t));
+    }
+    if (!records.some((r) => !(r.target === app && r.type === 'attributes'))) return;
+    const stamp = (b.last = performance.now());
+    afterFrame((t) => {
+      if (b.last === stamp) b.settled = t;
+    });
   });
-  mo.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+  mo.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+}
+
+/** Waits (in Node) until the page has had no DOM change for `quietMs`; returns the probe's numbers. */
+async function settle(page, quietMs = 1000) {
+  const started = Date.now();
+  for (;;) {
+    const b = await page.evaluate(() => ({ ...window.__bench, now: performance.now() }));
+    if (b.settled !== null && b.settled >= b.last && b.now - b.last > quietMs) return b;
+    if (Date.now() - started > STEP_TIMEOUT_MS) return { ...b, settled: NaN };
+    await sleep(100);
+  }
 }
 
 /**
@@ -262,6 +283,7 @@ async function loadOnce(browser, origin) {
     await page.addInitScript(readyProbe);
     await page.goto(`${origin}/`, { timeout: STEP_TIMEOUT_MS, waitUntil: 'commit' });
     await page.waitForFunction(() => window.__bench?.frame != null, null, { timeout: STEP_TIMEOUT_MS, polling: 50 });
+    const { settled } = await settle(page);
     const r = await page.evaluate(() => {
       const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
       const nav = performance.getEntriesByType('navigation')[0];
@@ -275,6 +297,7 @@ async function loadOnce(browser, origin) {
         count: Number(document.getElementById('app').dataset.count),
       };
     });
+    r.settled = settled;
     r.errors = [...page.errors];
     return r;
   } finally {
@@ -360,7 +383,7 @@ function traceBreakdown(buffer, top = 6) {
 
 const TRACE_CATEGORIES = ['devtools.timeline', 'v8', 'blink', 'blink.user_timing', 'disabled-by-default-devtools.timeline'];
 
-/** One traced load and one traced "filter off" (telecom → all, the big redraw). */
+/** One traced load (until the DOM settled) and one traced "filter off" (telecom → all, the big redraw). */
 async function traced(browser, origin) {
   const out = {};
   const page = await newPage(browser);
@@ -369,6 +392,8 @@ async function traced(browser, origin) {
     await browser.startTracing(undefined, { categories: TRACE_CATEGORIES });
     await page.goto(`${origin}/`, { timeout: STEP_TIMEOUT_MS, waitUntil: 'commit' });
     await page.waitForFunction(() => window.__bench?.frame != null, null, { timeout: STEP_TIMEOUT_MS, polling: 50 });
+    await settle(page);
+    await page.evaluate(() => performance.mark('bench-done'));
     out.load = traceBreakdown(await browser.stopTracing());
     await page.evaluate(clickAndTime, [CHIP, STEP_TIMEOUT_MS]); // telecom on
     await browser.startTracing(undefined, { categories: TRACE_CATEGORIES });
@@ -387,16 +412,20 @@ async function measure(browser, dist, opts) {
   const server = await serve(dist);
   const m = {};
   try {
-    // a. Load, fresh page (and cache) per run.
+    // a. Load, fresh page (and cache) per run, after one discarded warm-up
+    // load (the first page of a browser is slower: process start, disk).
     log('    load …');
+    await within(loadOnce(browser, server.origin), STEP_TIMEOUT_MS + 5_000, 'the warm-up load').catch(() => {});
     m.load = await repeat(opts.runs, () => loadOnce(browser, server.origin), 'a load');
 
     // b. Interactions on one page, desktop width, timeline view.
     log('    filter and view switches …');
     const page = await newPage(browser, { width: 1280 });
     try {
+      await page.addInitScript(readyProbe);
       await page.goto(`${server.origin}/`, { timeout: STEP_TIMEOUT_MS });
       await page.waitForSelector(READY, { timeout: STEP_TIMEOUT_MS });
+      await settle(page);
       const timelineTab = '[data-view="timeline"]';
       if ((await page.getAttribute(timelineTab, 'aria-selected')) !== 'true') {
         await page.evaluate(clickAndTime, [timelineTab, STEP_TIMEOUT_MS]);
@@ -481,14 +510,16 @@ function report(rows, env, opts) {
   push();
   push(
     `Machine: ${env.nproc} cores, ${env.cpu}; Chromium ${env.chromium} (headless); Node ${env.node}; ${env.trunk}. ` +
-      `Load average when measuring began: ${env.load}. Source: ${env.rev}. Date: ${env.date}. ` +
+      `Load average (1, 5, 15 min) when measuring began: ${env.load}, when it ended: ${env.loadAfter} ` +
+      `(a busy shared machine inflates every timing; the fastest runs are the least disturbed). ` +
+      `Source: ${env.rev}. Date: ${env.date}. ` +
       `Medians of ${opts.runs} runs unless noted.`,
   );
   push();
   push(
-    '| dataset | models | wasm gzip | total gzip | ready ms (median) | filter→redraw ms (median, on / off) | DOM nodes |',
+    '| dataset | models | wasm gzip | total gzip | ready ms (median) | chart final ms (median) | filter→redraw ms (median, on / off) | DOM nodes |',
   );
-  push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
     const load = r.m?.load?.results ?? [];
     const filter = r.m?.filter?.results ?? [];
@@ -498,19 +529,23 @@ function report(rows, env, opts) {
     const filterCell = r.m?.filter?.error && !filter.length ? 'timeout/error' : `${ms(fOn)} / ${ms(fOff)}`;
     push(
       `| ${r.name} | ${int(r.models)} | ${r.size ? kb(r.size.wasmGzip) : '—'} | ${r.size ? kb(r.size.gzip) : '—'} | ` +
-        `${ready} | ${filterCell} | ${int(r.m?.nodes)} |`,
+        `${ready} | ${ms(median(load.map((x) => x.settled)))} | ${filterCell} | ${int(r.m?.nodes)} |`,
     );
   }
   push();
-  push('Details (medians, ms; fastest run in brackets where the machine\'s noise matters).');
+  push('*ready*: navigation start → `data-ready="true"` (the first view committed). *chart final*: navigation start →');
+  push('the end of the first frame after the last DOM change of the load (the chart is drawn again once its real width');
+  push('is measured). *filter→redraw*: click on the telecom sector chip → the first frame after the DOM settled, drawn.');
+  push();
+  push('Details (medians, ms; fastest run in brackets where the machine\'s noise matters; one warm-up load discarded).');
   push('*wasm fetched*: the .wasm response end; *ready*: navigation start → `data-ready="true"`; *+frame*: the end');
   push('of the first frame after that. Interactions, from the click: *update* = Yew\'s update, view and DOM patch done');
   push('(with any layout the app forces), *layout* = style + layout still pending in the next frame(s), *frame* = the');
   push('first frame after which the DOM no longer changes has been rendered. "filter on" = all → telecom only,');
   push('"filter off" = telecom only → all; "→ table" and "→ timeline" switch views (the timeline is drawn from scratch).');
   push();
-  push('| dataset | build s | raw total | wasm fetched | ready | +frame | JS heap | filter on update / layout / frame | filter off update / layout / frame | → table update / layout / frame | table DOM nodes | → timeline update / layout / frame |');
-  push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  push('| dataset | build s | raw total | wasm fetched | ready | +frame | chart final | JS heap | filter on update / layout / frame | filter off update / layout / frame | → table update / layout / frame | table DOM nodes | → timeline update / layout / frame |');
+  push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const fastest = (xs) => (xs.length ? ` (${ms(Math.min(...xs))})` : '');
   const trio = (xs) =>
     xs.length
@@ -525,6 +560,7 @@ function report(rows, env, opts) {
     push(
       `| ${r.name} | ${r.buildSeconds ? r.buildSeconds.toFixed(0) : '—'} | ${r.size ? kb(r.size.raw) : '—'} | ` +
         `${ms(median(load.map((x) => x.wasmFetched)))} | ${ms(median(load.map((x) => x.ready)))}${fastest(load.map((x) => x.ready))} | ${ms(median(load.map((x) => x.frame)))} | ` +
+        `${ms(median(load.map((x) => x.settled)))}${fastest(load.map((x) => x.settled).filter(Number.isFinite))} | ` +
         `${Number.isFinite(heap) ? `${(heap / 1048576).toFixed(1)} MB` : '—'} | ` +
         `${trio(filter.map((x) => x.on))} | ${trio(filter.map((x) => x.off))} | ${trio(table.map((x) => x.toTable))} | ` +
         `${int(median(table.map((x) => x.nodes)))} | ${trio(table.map((x) => x.back))} |`,
@@ -629,6 +665,7 @@ async function main() {
   } finally {
     await browser.close();
   }
+  env.loadAfter = loadavg().map((x) => x.toFixed(2)).join(' ');
 
   const text = report(rows, env, opts);
   writeFileSync(RESULTS, text);
