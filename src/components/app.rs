@@ -14,6 +14,7 @@ use crate::components::{
     filters::FilterPanel,
     header::Header,
     notice::Notice,
+    table::Table,
     toolbar::{ShareTools, Toolbar},
     views::MainView,
 };
@@ -106,6 +107,23 @@ pub fn App() -> Html {
         browser::set_app_attr("data-ready", "true");
     });
 
+    // Printing shows the table under the chart: it is rendered only while the
+    // browser prepares to print (beforeprint / afterprint), not kept in the page.
+    let printing = use_state_eq(|| false);
+    {
+        let printing = printing.clone();
+        use_effect_with((), move |()| {
+            let listeners = web_sys::window().map(|w| {
+                let (on, off) = (printing.clone(), printing);
+                [
+                    gloo::events::EventListener::new(&w, "beforeprint", move |_| on.set(true)),
+                    gloo::events::EventListener::new(&w, "afterprint", move |_| off.set(false)),
+                ]
+            });
+            move || drop(listeners)
+        });
+    }
+
     // Framed: report our height to the parent page whenever it changes.
     let root = use_node_ref();
     {
@@ -137,6 +155,9 @@ pub fn App() -> Html {
                     <FilterPanel />
                     <section class="panel" aria-label={T::Views.get(lang)}>
                         <MainView filtered={filtered.clone()} />
+                        if *printing && state.view != crate::state::View::Table {
+                            <div class="print-table"><Table filtered={filtered.clone()} /></div>
+                        }
                         <Card />
                         <Compare />
                     </section>

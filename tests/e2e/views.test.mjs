@@ -148,3 +148,19 @@ test('no horizontal page scroll on a 320 px phone, in any view', async () => {
     await page.context().close();
   }
 });
+
+test('printing shows the chart and the table; the screen filters and buttons are not printed', async () => {
+  const page = await open('lang=en&sector=telecom');
+  const count = Number(await page.getAttribute('#app', 'data-count'));
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.waitForSelector('.print-table table.models');
+  const visible = (sel) => page.$eval(sel, (el) => getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().height > 0);
+  assert.ok(await visible('#atlas-chart'), 'the chart prints');
+  assert.equal(await page.$$eval('.print-table tbody tr[data-model-id]', (rows) => rows.length), count, 'every row prints');
+  assert.equal(await visible('.filters'), false, 'filters are not printed');
+  assert.equal(await visible('.sharebar'), false, 'share buttons are not printed');
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.waitForSelector('.print-table', { state: 'detached' });
+  await page.context().close();
+});
