@@ -404,6 +404,24 @@ pub(crate) mod test_rows {
         }
     }
 
+    /// A plain open-weights mark of radius 5 at (x, y).
+    pub fn dot(id: &'static str, x: f64, y: f64) -> super::Mark {
+        super::Mark {
+            id,
+            x,
+            y,
+            r: 5.0,
+            shape: super::Shape::Circle,
+            hollow: false,
+            color: super::ColorKey::Org(0),
+            active_r: None,
+            undisclosed: false,
+            basis: Basis::Official,
+            highlighted: false,
+            selected: false,
+        }
+    }
+
     /// A released, closed model of `size` billions (None = undisclosed) at year-month.
     pub fn row(id: &'static str, size: Option<f64>, year: u16, month: u8) -> &'static Model {
         leak(Model {
@@ -521,23 +539,6 @@ mod tests {
             }),
             "x"
         );
-    }
-
-    fn dot(id: &'static str, x: f64, y: f64) -> Mark {
-        Mark {
-            id,
-            x,
-            y,
-            r: 5.0,
-            shape: Shape::Circle,
-            hollow: false,
-            color: ColorKey::Org(0),
-            active_r: None,
-            undisclosed: false,
-            basis: Basis::Official,
-            highlighted: false,
-            selected: false,
-        }
     }
 
     #[test]

@@ -222,6 +222,17 @@ impl Out {
         };
     }
 
+    /// The marks, then their labels on top.
+    fn marks_and_labels(&mut self, marks: &[Mark], labels: &[Label], lang: Lang) {
+        self.0.push_str("<g class=\"marks\">");
+        for m in marks {
+            self.mark(m, lang);
+        }
+        self.0.push_str("</g><g>");
+        self.labels(labels);
+        self.0.push_str("</g>");
+    }
+
     fn labels(&mut self, labels: &[Label]) {
         for l in labels {
             let anchor = match l.anchor {
@@ -334,13 +345,8 @@ pub fn timeline(g: &Timeline, lang: Lang) -> String {
             esc(&format!("{}: {}", T::Disputed.get(lang), format::params(gh.value_b, lang)))
         );
     }
-    o.0.push_str("</g><g class=\"marks\">");
-    for m in &g.marks {
-        o.mark(m, lang);
-    }
-    o.0.push_str("</g><g>");
-    o.labels(&g.labels);
     o.0.push_str("</g>");
+    o.marks_and_labels(&g.marks, &g.labels, lang);
     o.0
 }
 
@@ -373,13 +379,7 @@ pub fn lanes(g: &Lanes, lang: Lang) -> String {
     o.x_ticks(&g.x_ticks, plot, g.x_axis_y + 14.0, lang);
     o.0.push_str("</g>");
     o.events(&g.event_markers, plot, lang);
-    o.0.push_str("<g class=\"marks\">");
-    for m in &g.marks {
-        o.mark(m, lang);
-    }
-    o.0.push_str("</g><g>");
-    o.labels(&g.labels);
-    o.0.push_str("</g>");
+    o.marks_and_labels(&g.marks, &g.labels, lang);
     o.0
 }
 

@@ -310,8 +310,7 @@ mod fit_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::{ColorKey, Shape};
-    use crate::model::Basis;
+    use crate::chart::test_rows::dot;
 
     #[test]
     fn text_width_estimates() {
@@ -349,23 +348,6 @@ mod tests {
             ..l
         };
         assert_eq!(m.rect().x, 80.0);
-    }
-
-    fn dot(id: &'static str, x: f64, y: f64) -> Mark {
-        Mark {
-            id,
-            x,
-            y,
-            r: 5.0,
-            shape: Shape::Circle,
-            hollow: false,
-            color: ColorKey::Org(0),
-            active_r: None,
-            undisclosed: false,
-            basis: Basis::Official,
-            highlighted: false,
-            selected: false,
-        }
     }
 
     fn req(id: &'static str, x: f64, y: f64, force: bool) -> LabelRequest {

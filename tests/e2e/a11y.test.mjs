@@ -14,29 +14,18 @@
 // <script> — with a securitypolicyviolation. So axe is evaluated through the DevTools
 // protocol (`page.evaluate(source)`), which CSP does not govern, and the page under
 // test keeps its real policy (no bypassCSP).
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, newPage, ready, DIST, ROOT } from './harness.mjs';
+import { newPage, ready, ROOT, suite } from './harness.mjs';
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'tests', 'e2e', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const RULE_SETS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 const VIEWS = ['timeline', 'ranking', 'lanes', 'table'];
 const LOCALES = { ko: 'ko-KR', en: 'en-US' };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 /** Runs axe on the whole document; returns the violations, compact. */
 async function axe(page) {
@@ -70,11 +59,11 @@ function describe(found) {
 
 /** Opens each state in turn in one page and collects axe violations and page errors. */
 async function audit(states, { lang, scheme, width = 1280, height = 900 }) {
-  const page = await newPage(browser, { colorScheme: scheme, locale: LOCALES[lang], width, height });
+  const page = await newPage(env.browser, { colorScheme: scheme, locale: LOCALES[lang], width, height });
   const found = [];
   for (const { name, query, act } of states) {
     const state = `${lang}/${scheme}/${width}px ${name}`;
-    await page.goto(`${server.origin}/${query ? '?' + query : ''}`);
+    await page.goto(`${env.server.origin}/${query ? '?' + query : ''}`);
     await ready(page);
     if (act) await act(page);
     const violations = await axe(page);
@@ -198,8 +187,8 @@ function focusInfo(page) {
 }
 
 test('keyboard only: search, facet, chart walk, card, Escape, view tabs — focus always visible', async () => {
-  const page = await newPage(browser, { locale: 'ko-KR' });
-  await page.goto(server.origin + '/');
+  const page = await newPage(env.browser, { locale: 'ko-KR' });
+  await page.goto(env.server.origin + '/');
   await ready(page);
   const problems = [];
   const path = [];
@@ -323,8 +312,8 @@ test('keyboard only: search, facet, chart walk, card, Escape, view tabs — focu
 });
 
 test('one click on a mark opens its card, as Enter does (mouse path to the card)', async () => {
-  const page = await newPage(browser, { locale: 'en-US' });
-  await page.goto(server.origin + '/?lang=en');
+  const page = await newPage(env.browser, { locale: 'en-US' });
+  await page.goto(env.server.origin + '/?lang=en');
   await ready(page);
   // A mark that is on top at its own centre (not covered by a neighbour).
   const { id, x, y } = await page.evaluate(() => {

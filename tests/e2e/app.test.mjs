@@ -1,24 +1,13 @@
 // The release build, served on loopback, opened like a reader would.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, ready, koreanModelIds, DIST } from './harness.mjs';
+import { newPage, ready, koreanModelIds, suite } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 test('the default view becomes ready and draws one mark per Korean model', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.origin + '/');
+  const page = await newPage(env.browser);
+  await page.goto(env.server.origin + '/');
   const count = await ready(page);
   const expected = koreanModelIds();
   assert.ok(expected.length > 0, 'data/models.csv has models');

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = join(ROOT, 'dist');
@@ -191,4 +192,22 @@ export function koreanModelIds() {
     .filter((m) => m.reference !== 'yes')
     .map((m) => m.id)
     .sort();
+}
+
+/**
+ * The usual test file setup: the release dist served with its headers and one
+ * Chromium, started before the file's tests and closed after them. Returns an
+ * object whose `server` and `browser` are set once the hook has run.
+ */
+export function suite(options) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await serve(DIST, options);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -9,24 +9,13 @@
 // - Every link the card builds from data is http(s).
 // - Nothing is requested from another origin while every feature is used.
 // - The shipped policy is strict and nothing violates it.
-import { test, describe, it, before, after } from 'node:test';
+import { test, describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, newPage, ready, readData, koreanModelIds, DIST } from './harness.mjs';
+import { serve, newPage, ready, readData, koreanModelIds, DIST, suite } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 // ---------------------------------------------------------------------------
 // Hostile values in every URL key.
@@ -97,7 +86,7 @@ async function allowLongUrls(page) {
   await page.route(
     (url) => url.href.length > 8000,
     async (route) => {
-      const response = await route.fetch({ url: server.origin + new URL(route.request().url()).pathname });
+      const response = await route.fetch({ url: env.server.origin + new URL(route.request().url()).pathname });
       await route.fulfill({ response });
     },
   );
@@ -190,7 +179,7 @@ async function visit(page, label, values) {
   const query = Object.entries(values).map(([k, v]) => `${k}=${v}`).join('&');
   const errorsBefore = page.errors.length;
   const failed = await page
-    .goto(`${server.origin}/?${query}`, { waitUntil: 'commit' })
+    .goto(`${env.server.origin}/?${query}`, { waitUntil: 'commit' })
     .then(() => page.waitForSelector('#app[data-ready="true"], #app[data-ready="error"]', { timeout: 15000 }))
     .then(() => null, (e) => String(e.message).split('\n')[0].slice(0, 120));
   if (failed) {
@@ -228,7 +217,7 @@ describe('hostile values in every URL key', { concurrency: 2 }, () => {
 
   for (const key of KEYS) {
     it(`${key}=<hostile>: ready, inert, shown as text`, async () => {
-      const page = await newPage(browser);
+      const page = await newPage(env.browser);
       await allowLongUrls(page);
       const failures = [];
       for (const [label, raw] of HOSTILE) failures.push(...(await visit(page, label, { [key]: raw })));
@@ -238,7 +227,7 @@ describe('hostile values in every URL key', { concurrency: 2 }, () => {
   }
 
   it('every key at once: hostile items in valid lists, long separator runs, all values spread', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(env.browser);
     const failures = [];
     for (const [label, make] of ALL_AT_ONCE) {
       failures.push(...(await visit(page, label, Object.fromEntries(KEYS.map((k) => [k, make(k)])))));
@@ -260,18 +249,18 @@ test('what the reader sees shows control and bidi-override characters escaped, d
 });
 
 test('embed mode with hostile values: the "open full view" link stays an http(s) link to the same state', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   const payload = '"><img src=x onerror=alert(1)>';
-  await page.goto(`${server.origin}/?embed=1&q=${encodeURIComponent(payload)}&zz=${payload}`);
+  await page.goto(`${env.server.origin}/?embed=1&q=${encodeURIComponent(payload)}&zz=${payload}`);
   await ready(page);
   const own = await page.$$eval(
     '#app a[target="_blank"]',
     (as, origin) => as.map((a) => a.getAttribute('href')).filter((h) => h.startsWith(origin + '/')),
-    server.origin,
+    env.server.origin,
   );
   assert.equal(own.length, 1, 'one "open full view" link');
   const url = new URL(own[0]);
-  assert.equal(url.origin, server.origin);
+  assert.equal(url.origin, env.server.origin);
   assert.equal(url.searchParams.get('q'), payload, 'the search text round-trips, encoded');
   assert.equal(url.searchParams.get('embed'), null);
   assert.deepEqual((await page.evaluate(inspect)).problems, []);
@@ -283,7 +272,7 @@ test('embed mode with hostile values: the "open full view" link stays an http(s)
 // Links built from data.
 
 test('every link in the card of every model, in the table and in the events list is http(s)', async () => {
-  const page = await newPage(browser, { locale: 'en-US' });
+  const page = await newPage(env.browser, { locale: 'en-US' });
   const ids = readData('models.csv').map((m) => m.id);
   const bad = new Set();
   const collect = async () => {
@@ -309,7 +298,7 @@ test('every link in the card of every model, in the table and in the events list
     return links.length;
   };
   for (const id of ids) {
-    await page.goto(`${server.origin}/?sel=${id}`);
+    await page.goto(`${env.server.origin}/?sel=${id}`);
     await ready(page);
     const card = await page.waitForSelector(`[data-card="${id}"]`, { timeout: 5000 }).catch(() => null);
     if (!card) {
@@ -322,7 +311,7 @@ test('every link in the card of every model, in the table and in the events list
     await page.click('details.events summary').catch(() => {});
     await collect();
   }
-  await page.goto(`${server.origin}/?view=table`);
+  await page.goto(`${env.server.origin}/?view=table`);
   await ready(page);
   assert.ok((await collect()) >= readData('sources.csv').length, 'the table links every source');
   assert.deepEqual(page.errors, []);
@@ -337,8 +326,8 @@ test('every link in the card of every model, in the table and in the events list
 const ownOrigin = (origins) => (u) => u.startsWith('blob:') || u.startsWith('data:') || origins.some((o) => u === o || u.startsWith(o + '/'));
 
 test('using every feature requests nothing from another origin', async () => {
-  const page = await newPage(browser, { locale: 'ko-KR' });
-  await page.goto(server.origin + '/');
+  const page = await newPage(env.browser, { locale: 'ko-KR' });
+  await page.goto(env.server.origin + '/');
   await ready(page);
   for (const view of ['ranking', 'lanes', 'table', 'timeline']) {
     await page.click(`[data-view="${view}"]`);
@@ -372,7 +361,7 @@ test('using every feature requests nothing from another origin', async () => {
     await download.path();
   }
   assert.deepEqual(page.errors, []);
-  const foreign = page.requests.filter((u) => !ownOrigin([server.origin])(u));
+  const foreign = page.requests.filter((u) => !ownOrigin([env.server.origin])(u));
   assert.deepEqual(foreign, [], 'every request stays on the widget origin');
   assert.ok(page.requests.some((u) => u.endsWith('.wasm')), 'requests were recorded');
   await page.context().close();
@@ -382,12 +371,12 @@ test('using every feature requests nothing from another origin', async () => {
     host: '127.0.0.2',
     pages: {
       '/article': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article</title><link rel="icon" href="data:,"></head>
-<body><h1>Article</h1><iframe id="atlas" src="${server.origin}/?embed=1&lang=en" title="K-AI Atlas" data-kai-atlas
-style="width:100%;min-height:760px;border:0"></iframe><script src="${server.origin}/embed.js" async></script></body></html>`,
+<body><h1>Article</h1><iframe id="atlas" src="${env.server.origin}/?embed=1&lang=en" title="K-AI Atlas" data-kai-atlas
+style="width:100%;min-height:760px;border:0"></iframe><script src="${env.server.origin}/embed.js" async></script></body></html>`,
     },
   });
   try {
-    const hostPage = await newPage(browser, { width: 700 });
+    const hostPage = await newPage(env.browser, { width: 700 });
     await hostPage.goto(host.origin + '/article');
     const frame = await (await hostPage.waitForSelector('#atlas')).contentFrame();
     await frame.waitForSelector('[data-app="kai-atlas"][data-ready="true"]');
@@ -395,9 +384,9 @@ style="width:100%;min-height:760px;border:0"></iframe><script src="${server.orig
     await frame.click('[data-view="lanes"]');
     await frame.fill('[data-filter="q"]', 'exaone');
     await frame.waitForTimeout(200);
-    const foreignEmbed = hostPage.requests.filter((u) => !ownOrigin([server.origin, host.origin])(u));
+    const foreignEmbed = hostPage.requests.filter((u) => !ownOrigin([env.server.origin, host.origin])(u));
     assert.deepEqual(foreignEmbed, [], 'embedded: only the host page and the widget origin');
-    assert.ok(hostPage.requests.some((u) => u.startsWith(server.origin) && u.endsWith('.wasm')), 'the frame loaded');
+    assert.ok(hostPage.requests.some((u) => u.startsWith(env.server.origin) && u.endsWith('.wasm')), 'the frame loaded');
     assert.deepEqual(hostPage.errors, []);
     await hostPage.context().close();
   } finally {
@@ -409,14 +398,14 @@ style="width:100%;min-height:760px;border:0"></iframe><script src="${server.orig
 // The shipped Content-Security-Policy.
 
 test('the shipped CSP is strict, and no view or action violates it', async () => {
-  const page = await newPage(browser, { locale: 'en-US' });
+  const page = await newPage(env.browser, { locale: 'en-US' });
   await page.addInitScript(() => {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) =>
       window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
     );
   });
-  const response = await page.goto(server.origin + '/');
+  const response = await page.goto(env.server.origin + '/');
   await ready(page);
   const csp = response.headers()['content-security-policy'] ?? '';
   const shipped = readFileSync(join(DIST, '_headers'), 'utf8');
@@ -452,7 +441,7 @@ test('the shipped CSP is strict, and no view or action violates it', async () =>
   const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-download="png"]')]);
   await png.path();
   assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no securitypolicyviolation');
-  await page.goto(server.origin + '/?embed=1&view=lanes&foo=bar&q=zzzz');
+  await page.goto(env.server.origin + '/?embed=1&view=lanes&foo=bar&q=zzzz');
   await ready(page);
   assert.deepEqual(await page.evaluate(() => window.__csp), [], 'none in embed mode, notice and empty state either');
   assert.deepEqual(page.errors, []);

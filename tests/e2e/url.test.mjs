@@ -1,20 +1,9 @@
 // URL contract v1: the view lives in the link; bad links never break the page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, ready, readData, DIST } from './harness.mjs';
+import { newPage, ready, readData, suite } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 const ids = (page) =>
   page.$$eval('#app [data-model-id]', (els) => [...new Set(els.map((e) => e.dataset.modelId))].sort());
@@ -25,8 +14,8 @@ async function settle(page) {
 }
 
 test('filters and search set in the UI travel in the link and come back in a fresh browser', async () => {
-  const page = await newPage(browser, { locale: 'ko-KR' });
-  await page.goto(server.origin + '/');
+  const page = await newPage(env.browser, { locale: 'ko-KR' });
+  await page.goto(env.server.origin + '/');
   await ready(page);
   assert.equal(new URL(page.url()).search, '', 'the default view has an empty query');
 
@@ -50,7 +39,7 @@ test('filters and search set in the UI travel in the link and come back in a fre
   assert.equal(count, shown.length);
 
   // A fresh browser context opening the shared link sees the same view.
-  const fresh = await newPage(browser, { locale: 'en-US' });
+  const fresh = await newPage(env.browser, { locale: 'en-US' });
   await fresh.goto(url);
   assert.equal(await ready(fresh), count);
   assert.deepEqual(await ids(fresh), shown);
@@ -70,8 +59,8 @@ test('filters and search set in the UI travel in the link and come back in a fre
 });
 
 test('Back and Forward restore the view (popstate), and filtering adds no history entries', async () => {
-  const page = await newPage(browser, { locale: 'en-US' });
-  await page.goto(server.origin + '/?view=table');
+  const page = await newPage(env.browser, { locale: 'en-US' });
+  await page.goto(env.server.origin + '/?view=table');
   await ready(page);
   const before = await page.evaluate(() => history.length);
   await page.check('[data-facet="status"][data-value="announced"] input');
@@ -99,11 +88,11 @@ test('Back and Forward restore the view (popstate), and filtering adds no histor
 });
 
 test('a malformed link shows what was ignored and applies the rest, without console errors', async () => {
-  const page = await newPage(browser, { locale: 'en-US' });
+  const page = await newPage(env.browser, { locale: 'en-US' });
   const bad =
     '?view=pie&sector=telecom~mars&foo=bar&params=10..abc&q=%E0%A4&sel=no-such-model&sector=portal' +
     '&date=2023-13..&theme=purple&cmp=exaone-3-5~nope&lang=xx&' + 'x'.repeat(5000);
-  await page.goto(server.origin + '/' + bad);
+  await page.goto(env.server.origin + '/' + bad);
   const count = await ready(page);
   const notice = await page.waitForSelector('[data-notice="ignored"]');
   const text = await notice.innerText();

@@ -1,24 +1,13 @@
 // Views, tooltip, card, keyboard walk and table sorting, as a reader uses them.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, ready, koreanModelIds, readData, DIST } from './harness.mjs';
+import { newPage, ready, koreanModelIds, readData, suite } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 async function open(query = '', opts = {}) {
-  const page = await newPage(browser, opts);
-  await page.goto(`${server.origin}/${query ? '?' + query : ''}`);
+  const page = await newPage(env.browser, opts);
+  await page.goto(`${env.server.origin}/${query ? '?' + query : ''}`);
   await ready(page);
   return page;
 }
@@ -127,7 +116,7 @@ test('up to four models can be pinned and read side by side', async () => {
   const page = await open('lang=en');
   const ids = ['exaone-3-5', 'hyperclova', 'ax-k1', 'kogpt-6b', 'solar-10-7b'];
   for (const id of ids) {
-    await page.goto(`${server.origin}/?lang=en&sel=${id}&cmp=${new URL(page.url()).searchParams.get('cmp') ?? ''}`);
+    await page.goto(`${env.server.origin}/?lang=en&sel=${id}&cmp=${new URL(page.url()).searchParams.get('cmp') ?? ''}`);
     await ready(page);
     await page.click(`[data-card="${id}"] [data-action="pin"]`);
     await page.waitForFunction((i) => new URL(location.href).searchParams.get('cmp')?.includes(i), id);

@@ -232,6 +232,8 @@ fn serve(args: &[String]) -> Result {
         &[
             "serve",
             "--release",
+            // The served page is then the release page: no inline reload script.
+            "--no-autoreload",
             "--address",
             "127.0.0.1",
             "--port",
