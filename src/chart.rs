@@ -128,14 +128,57 @@ pub struct Mark {
     pub selected: bool,
 }
 
+/// Anything drawn at a point for one model: marks, keyboard stops.
+pub trait Placed {
+    fn id(&self) -> &'static str;
+    fn at(&self) -> (f64, f64);
+}
+
+impl Placed for Mark {
+    fn id(&self) -> &'static str {
+        self.id
+    }
+    fn at(&self) -> (f64, f64) {
+        (self.x, self.y)
+    }
+}
+
+/// A keyboard stop and hover target: a model's id and where its mark is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Stop {
+    pub id: &'static str,
+    pub x: f64,
+    pub y: f64,
+}
+
+impl Placed for Stop {
+    fn id(&self) -> &'static str {
+        self.id
+    }
+    fn at(&self) -> (f64, f64) {
+        (self.x, self.y)
+    }
+}
+
+impl From<&Mark> for Stop {
+    fn from(m: &Mark) -> Stop {
+        Stop {
+            id: m.id,
+            x: m.x,
+            y: m.y,
+        }
+    }
+}
+
 /// The mark closest to `(px, py)` whose centre is within `max_dist` pixels
 /// (hit-testing for pointer hover on dense layers). Ties go to the later mark,
 /// which is drawn on top. O(n); cheap enough for one pointer event.
-pub fn nearest_mark(marks: &[Mark], px: f64, py: f64, max_dist: f64) -> Option<&Mark> {
-    let mut best: Option<(&Mark, f64)> = None;
+pub fn nearest_mark<T: Placed>(marks: &[T], px: f64, py: f64, max_dist: f64) -> Option<&T> {
+    let mut best: Option<(&T, f64)> = None;
     let limit = max_dist * max_dist;
     for mark in marks {
-        let (dx, dy) = (mark.x - px, mark.y - py);
+        let (x, y) = mark.at();
+        let (dx, dy) = (x - px, y - py);
         let d = dx * dx + dy * dy;
         if d <= limit && best.is_none_or(|(_, b)| d <= b) {
             best = Some((mark, d));
@@ -148,9 +191,13 @@ pub fn nearest_mark(marks: &[Mark], px: f64, py: f64, max_dist: f64) -> Option<&
 /// `marks` (views return marks sorted by x, then y), clamped at both ends.
 /// With no current mark (or an unknown id), a forward step starts at the first
 /// mark and a backward step at the last.
-pub fn step_mark<'a>(marks: &'a [Mark], current: Option<&str>, delta: isize) -> Option<&'a Mark> {
+pub fn step_mark<'a, T: Placed>(
+    marks: &'a [T],
+    current: Option<&str>,
+    delta: isize,
+) -> Option<&'a T> {
     let last = marks.len().checked_sub(1)?;
-    let at = current.and_then(|id| marks.iter().position(|m| m.id == id));
+    let at = current.and_then(|id| marks.iter().position(|m| m.id() == id));
     let index = match at {
         Some(i) => i.saturating_add_signed(delta).min(last),
         None if delta < 0 => last,
@@ -553,7 +600,7 @@ mod tests {
             Some("b")
         );
         assert_eq!(nearest_mark(&marks, 20.0, 30.0, 8.0), None);
-        assert_eq!(nearest_mark(&[], 0.0, 0.0, 8.0), None);
+        assert_eq!(nearest_mark::<Mark>(&[], 0.0, 0.0, 8.0), None);
     }
 
     #[test]
@@ -564,7 +611,7 @@ mod tests {
         assert_eq!(step_mark(&marks, Some("a"), -1).map(|m| m.id), Some("a"));
         assert_eq!(step_mark(&marks, None, 1).map(|m| m.id), Some("a"));
         assert_eq!(step_mark(&marks, None, -1).map(|m| m.id), Some("c"));
-        assert_eq!(step_mark(&[], None, 1), None);
+        assert_eq!(step_mark::<Stop>(&[], None, 1), None);
     }
 
     #[test]

@@ -106,12 +106,7 @@ pub fn svg_point(e: &MouseEvent, chart_width: f64) -> (f64, f64) {
 }
 
 /// One keyboard stop / hover target of a chart, in chart pixels.
-#[derive(Clone, Copy, PartialEq, Debug)]
-pub struct Hover {
-    pub id: &'static str,
-    pub x: f64,
-    pub y: f64,
-}
+pub use crate::chart::Stop as Hover;
 
 /// How the pointer finds a mark.
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -122,26 +117,13 @@ pub enum Hit {
     Row(f64),
 }
 
-/// The stop `delta` steps from `current`, clamped at both ends.
 fn step(stops: &[Hover], current: Option<&str>, delta: isize) -> Option<&'static str> {
-    let last = stops.len().checked_sub(1)?;
-    let at = current.and_then(|id| stops.iter().position(|m| m.id == id));
-    let index = match at {
-        Some(i) => i.saturating_add_signed(delta).min(last),
-        None if delta < 0 => last,
-        None => 0,
-    };
-    stops.get(index).map(|s| s.id)
+    crate::chart::step_mark(stops, current, delta).map(|s| s.id)
 }
 
 fn hit(stops: &[Hover], mode: Hit, x: f64, y: f64) -> Option<Hover> {
     match mode {
-        Hit::Nearest(reach) => stops
-            .iter()
-            .map(|s| (s, (s.x - x).powi(2) + (s.y - y).powi(2)))
-            .filter(|(_, d)| *d <= reach * reach)
-            .min_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(s, _)| *s),
+        Hit::Nearest(reach) => crate::chart::nearest_mark(stops, x, y, reach).copied(),
         Hit::Row(h) => stops.iter().find(|s| (s.y - y).abs() <= h / 2.0).copied(),
     }
 }
