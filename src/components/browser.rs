@@ -152,7 +152,11 @@ pub fn download_blob(name: &str, blob: &web_sys::Blob) {
             a.remove();
         }
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Some browsers start the download after the click returns: revoke later.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
 }
 
 /// When framed, reports the height of `el` to the parent page each time it
