@@ -51,20 +51,7 @@ fn main() {
     if !errors.is_empty() {
         fail(&errors);
     }
-    let input = |i: usize| {
-        let (name, bytes) = contents
-            .get(i)
-            .map_or(("", &[][..]), |(n, b)| (n.as_str(), b.as_slice()));
-        validate::Input { name, bytes }
-    };
-    let inputs = validate::Inputs {
-        organisations: input(0),
-        families: input(1),
-        models: input(2),
-        sources: input(3),
-        disputes: input(4),
-        events: input(5),
-    };
+    let inputs = validate::Inputs::from_files(&contents);
     let dataset = match validate::check(&inputs) {
         Ok(dataset) => dataset,
         Err(problems) => fail(&problems.iter().map(ToString::to_string).collect::<Vec<_>>()),

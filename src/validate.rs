@@ -100,6 +100,27 @@ pub struct Inputs<'a> {
     pub events: Input<'a>,
 }
 
+impl<'a> Inputs<'a> {
+    /// The inputs from `(file name, bytes)` pairs in [`FILES`] order; a
+    /// missing pair reads as an empty file (and fails validation as one).
+    pub fn from_files(files: &'a [(String, Vec<u8>)]) -> Inputs<'a> {
+        let input = |i: usize| {
+            let (name, bytes) = files
+                .get(i)
+                .map_or(("", &[][..]), |(n, b)| (n.as_str(), b.as_slice()));
+            Input { name, bytes }
+        };
+        Inputs {
+            organisations: input(0),
+            families: input(1),
+            models: input(2),
+            sources: input(3),
+            disputes: input(4),
+            events: input(5),
+        }
+    }
+}
+
 /// A problem in a data file, shown as `file:line: field: message`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -1350,18 +1371,7 @@ mod tests {
                 (format!("tests/fixtures/data/{name}"), bytes)
             })
             .collect();
-        let input = |i: usize| Input {
-            name: &files[i].0,
-            bytes: &files[i].1,
-        };
-        let inputs = Inputs {
-            organisations: input(0),
-            families: input(1),
-            models: input(2),
-            sources: input(3),
-            disputes: input(4),
-            events: input(5),
-        };
+        let inputs = Inputs::from_files(&files);
         check(&inputs).map_err(|ps| ps.iter().map(ToString::to_string).collect())
     }
 
