@@ -28,6 +28,8 @@ pub mod timeline;
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
+use layout::clamp;
+
 use crate::model::{Basis, Date, Event, Model, Sector, Status, Weights};
 
 /// What the colour of a mark encodes (one type with the view state and the URL).
@@ -270,7 +272,7 @@ impl MarkStyle<'_> {
     pub(crate) fn mark(&self, model: &Model, x: f64, y: f64) -> Mark {
         let total = known_total(model);
         let active_r = match (total, known_active(model)) {
-            (Some(t), Some(a)) => Some(self.r * (a / t).clamp(0.0, 1.0).sqrt()),
+            (Some(t), Some(a)) => Some(self.r * clamp(a / t, 0.0, 1.0).sqrt()),
             _ => None,
         };
         Mark {

@@ -6,6 +6,7 @@
 //! and small, and it keeps a JSON serialiser out of the WASM bundle.
 
 use crate::data;
+use crate::format;
 use crate::model::{Date, Model, Params};
 
 /// Columns of the CSV export, in order. Ids and numbers are language-neutral;
@@ -61,7 +62,8 @@ fn csv_field(out: &mut String, value: &str, is_text: bool) {
 }
 
 fn number(v: Option<f64>) -> String {
-    v.map(|v| format!("{v}")).unwrap_or_default()
+    v.map(|v| format::trimmed(v).to_string())
+        .unwrap_or_default()
 }
 
 fn yes_no(b: bool) -> &'static str {
@@ -93,7 +95,10 @@ fn cells(m: &Model) -> Vec<(String, bool)> {
         (number(m.total.value_b), false),
         (m.total.basis.id().into(), false),
         (number(active), false),
-        (joined(m.sizes_b, |s| format!("{s}")), false),
+        (
+            joined(m.sizes_b, |s| format::trimmed(*s).to_string()),
+            false,
+        ),
         (m.arch.id().into(), false),
         (joined(m.modalities, |x| x.id().to_string()), false),
         (m.languages.join(";"), false),
@@ -148,7 +153,7 @@ fn json_str(out: &mut String, s: &str) {
 
 fn json_num(out: &mut String, v: Option<f64>) {
     match v {
-        Some(v) if v.is_finite() => out.push_str(&format!("{v}")),
+        Some(v) if v.is_finite() => out.push_str(&format::trimmed(v).to_string()),
         _ => out.push_str("null"),
     }
 }

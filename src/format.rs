@@ -27,19 +27,97 @@ fn decimal(v: f64) -> String {
     if !v.is_finite() {
         return "–".to_owned();
     }
-    let text = format!("{:.3}", v.abs());
+    let text = trimmed(v.abs()).to_string();
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let frac = frac.trim_end_matches('0');
-    let sign = if v < 0.0 && (int != "0" || !frac.is_empty()) {
-        "-"
-    } else {
-        ""
-    };
+    let sign = if v < 0.0 && text != "0" { "-" } else { "" };
     if frac.is_empty() {
         format!("{sign}{}", group_digits(int))
     } else {
         format!("{sign}{}.{frac}", group_digits(int))
     }
+}
+
+/// A number written with a fixed number of decimals by integer arithmetic, so that the bundle
+/// carries none of the standard library's float formatting (its tables and code are a few KB
+/// of gzip). Rounds half away from zero; magnitudes past 2^53 / 10^decimals saturate, which no
+/// coordinate or parameter count comes near. Non-finite values print as `0`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fixed {
+    value: f64,
+    decimals: u8,
+    trim: bool,
+}
+
+/// `v` with exactly one decimal: SVG coordinates ("12.5", "-3.0").
+pub fn dp1(value: f64) -> Fixed {
+    Fixed {
+        value,
+        decimals: 1,
+        trim: false,
+    }
+}
+
+/// `v` rounded to a whole number: pixel sizes ("320").
+pub fn dp0(value: f64) -> Fixed {
+    Fixed {
+        value,
+        decimals: 0,
+        trim: false,
+    }
+}
+
+/// `v` with at most three decimals and no trailing zeros: "7.8", "175", "0.125". Plain (no
+/// grouping), so [`parse_decimal`] reads it back to the same value.
+pub fn trimmed(value: f64) -> Fixed {
+    Fixed {
+        value,
+        decimals: 3,
+        trim: true,
+    }
+}
+
+impl std::fmt::Display for Fixed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let scale = 10u64.pow(u32::from(self.decimals));
+        let v = if self.value.is_finite() {
+            self.value
+        } else {
+            0.0
+        };
+        // `as` saturates; the `+ 0.5` rounds half away from zero on the magnitude.
+        let n = (v.abs() * scale as f64 + 0.5) as u64;
+        let sign = if v < 0.0 && n != 0 { "-" } else { "" };
+        let (int, mut frac, mut width) = (n / scale, n % scale, usize::from(self.decimals));
+        if self.trim {
+            while width > 0 && frac % 10 == 0 {
+                frac /= 10;
+                width -= 1;
+            }
+        }
+        if width == 0 {
+            write!(f, "{sign}{int}")
+        } else {
+            write!(f, "{sign}{int}.{frac:0width$}")
+        }
+    }
+}
+
+/// Reads a plain decimal, `digits[.digits]`, with at most `max_decimals` decimals and 15
+/// significant digits: no sign, exponent, `inf` or `NaN`. The value is exact to the last
+/// place (the integer of all digits divided by a power of ten is one correctly rounded
+/// division), and it avoids pulling the standard library's float parser into the bundle.
+pub fn parse_decimal(text: &str, max_decimals: usize) -> Option<f64> {
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    let digits = || int.bytes().chain(frac.bytes());
+    if frac.len() > max_decimals
+        || int.len() + frac.len() == 0
+        || !digits().all(|b| b.is_ascii_digit())
+        || digits().skip_while(|&b| b == b'0').count() > 15
+    {
+        return None;
+    }
+    let n = digits().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+    Some(n as f64 / 10f64.powi(i32::try_from(frac.len()).ok()?))
 }
 
 /// A parameter count given in billions, in the reader's units.
@@ -161,6 +239,50 @@ pub fn compare_names(a: &str, b: &str) -> Ordering {
 mod tests {
     use super::*;
     use Lang::{En, Ko};
+
+    #[test]
+    fn fixed_point_numbers() {
+        let s = |f: Fixed| f.to_string();
+        assert_eq!(s(dp1(12.34)), "12.3");
+        assert_eq!(s(dp1(12.35)), "12.4");
+        assert_eq!(s(dp1(-3.0)), "-3.0");
+        assert_eq!(s(dp1(-0.04)), "0.0");
+        assert_eq!(s(dp1(0.05)), "0.1");
+        assert_eq!(s(dp1(f64::NAN)), "0.0");
+        assert_eq!(s(dp0(319.5)), "320");
+        assert_eq!(s(dp0(-7.4)), "-7");
+        assert_eq!(s(trimmed(175.0)), "175");
+        assert_eq!(s(trimmed(6.17)), "6.17");
+        assert_eq!(s(trimmed(0.125)), "0.125");
+        assert_eq!(s(trimmed(764.5)), "764.5");
+        assert_eq!(s(trimmed(0.0004)), "0");
+        assert_eq!(s(trimmed(1_000_000.0)), "1000000");
+    }
+
+    #[test]
+    fn plain_decimals_parse_exactly() {
+        assert_eq!(parse_decimal("7.8", 3), Some(7.8));
+        assert_eq!(parse_decimal("0.125", 3), Some(0.125));
+        assert_eq!(parse_decimal("175", 3), Some(175.0));
+        assert_eq!(parse_decimal("1.", 3), Some(1.0));
+        assert_eq!(parse_decimal(".5", 3), Some(0.5));
+        assert_eq!(parse_decimal("007", 3), Some(7.0));
+        for bad in [
+            "", ".", "1.2345", "-1", "+1", "1e3", "NaN", "inf", "1.2.3", "1,000", " 1",
+        ] {
+            assert_eq!(parse_decimal(bad, 3), None, "{bad:?}");
+        }
+        assert_eq!(parse_decimal("1234567890123456", 3), None, "16 digits");
+        assert_eq!(
+            parse_decimal("123456789012345", 0),
+            Some(123_456_789_012_345.0)
+        );
+        // Every value with at most 3 decimals survives printing and reading back.
+        for n in (0..200_000_u32).step_by(7) {
+            let v = f64::from(n) / 1000.0;
+            assert_eq!(parse_decimal(&trimmed(v).to_string(), 3), Some(v), "{v}");
+        }
+    }
 
     #[test]
     fn korean_parameter_units() {

@@ -19,7 +19,7 @@ use crate::chart::ranking::Ranking;
 use crate::chart::timeline::Timeline;
 use crate::chart::{ColorKey, EventMarker, Mark, Shape, XTick};
 use crate::data;
-use crate::format;
+use crate::format::{self, dp1};
 use crate::i18n::{Label as _, T};
 use crate::model::{Event, Model, Status};
 use crate::state::Lang;
@@ -118,28 +118,30 @@ struct Out(String);
 
 impl Out {
     fn line(&mut self, class: &str, x1: f64, y1: f64, x2: f64, y2: f64) {
+        let (x1, y1, x2, y2) = (dp1(x1), dp1(y1), dp1(x2), dp1(y2));
         let _ = write!(
             self.0,
-            "<line class=\"{class}\" x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\"/>"
+            "<line class=\"{class}\" x1=\"{x1}\" y1=\"{y1}\" x2=\"{x2}\" y2=\"{y2}\"/>"
         );
     }
 
     fn rect(&mut self, class: &str, r: Rect) {
         let _ = write!(
             self.0,
-            "<rect class=\"{class}\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"/>",
-            r.x,
-            r.y,
-            r.width.max(0.0),
-            r.height.max(0.0)
+            "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
+            dp1(r.x),
+            dp1(r.y),
+            dp1(r.width.max(0.0)),
+            dp1(r.height.max(0.0))
         );
     }
 
     /// `<text>` with escaped content; `extra` is raw attribute markup.
     fn text(&mut self, class: &str, x: f64, y: f64, extra: &str, content: &str) {
+        let (x, y) = (dp1(x), dp1(y));
         let _ = write!(
             self.0,
-            "<text class=\"{class}\" x=\"{x:.1}\" y=\"{y:.1}\"{extra}>{}</text>",
+            "<text class=\"{class}\" x=\"{x}\" y=\"{y}\"{extra}>{}</text>",
             esc(content)
         );
     }
@@ -170,10 +172,10 @@ impl Out {
             self.line("event-line", e.x, plot.y, e.x, plot.bottom());
             let _ = write!(
                 self.0,
-                "<circle class=\"event-dot\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"3.5\"/><circle class=\"event-hit\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"9\"><title>{}</title></circle></g>",
+                "<circle class=\"event-dot\" cx=\"{x}\" cy=\"{y}\" r=\"3.5\"/><circle class=\"event-hit\" cx=\"{x}\" cy=\"{y}\" r=\"9\"><title>{}</title></circle></g>",
                 esc(&event_title(ev, lang)),
-                x = e.x,
-                y = plot.y + 4.0,
+                x = dp1(e.x),
+                y = dp1(plot.y + 4.0),
             );
         }
     }
@@ -209,15 +211,17 @@ impl Out {
         let _ = match shape {
             Shape::Circle => write!(
                 self.0,
-                "<circle {attrs} cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\"/>"
+                "<circle {attrs} cx=\"{}\" cy=\"{}\" r=\"{}\"/>",
+                dp1(x),
+                dp1(y),
+                dp1(r)
             ),
             Shape::Square => write!(
                 self.0,
-                "<rect {attrs} x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"/>",
-                x - r,
-                y - r,
-                2.0 * r,
-                2.0 * r
+                "<rect {attrs} x=\"{}\" y=\"{}\" width=\"{side}\" height=\"{side}\"/>",
+                dp1(x - r),
+                dp1(y - r),
+                side = dp1(2.0 * r),
             ),
         };
     }
@@ -338,10 +342,10 @@ pub fn timeline(g: &Timeline, lang: Lang) -> String {
         );
         let _ = write!(
             o.0,
-            "<circle class=\"ghost {color}\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"{:.1}\"><title>{}</title></circle>",
-            gh.x,
-            gh.y,
-            gh.r,
+            "<circle class=\"ghost {color}\" cx=\"{}\" cy=\"{}\" r=\"{}\"><title>{}</title></circle>",
+            dp1(gh.x),
+            dp1(gh.y),
+            dp1(gh.r),
             esc(&format!("{}: {}", T::Disputed.get(lang), format::params(gh.value_b, lang)))
         );
     }
@@ -418,10 +422,11 @@ pub fn ranking(g: &Ranking, lang: Lang) -> String {
         let width = b.x_total.map_or(2.0, |x| (x - b.x0).max(1.0));
         let _ = write!(
             o.0,
-            "<rect id=\"m-{id}\" class=\"{class}\" role=\"img\" aria-label=\"{label}\" data-model-id=\"{id}\" x=\"{:.1}\" y=\"{:.1}\" width=\"{width:.1}\" height=\"{:.1}\"/>",
-            b.x0,
-            b.y,
-            b.height,
+            "<rect id=\"m-{id}\" class=\"{class}\" role=\"img\" aria-label=\"{label}\" data-model-id=\"{id}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
+            dp1(b.x0),
+            dp1(b.y),
+            dp1(width),
+            dp1(b.height),
             id = esc(b.id),
             label = esc(&mark_label(m, lang)),
         );

@@ -243,8 +243,8 @@ fn range<T: Copy>(r: &Range<T>, fmt: impl Fn(T) -> String) -> String {
 }
 
 fn number(v: f64) -> String {
-    // `+ 0.0` turns -0 into 0; Display never uses exponents and round-trips exactly.
-    format!("{}", v + 0.0)
+    // Parsing keeps at most three decimals, so this round-trips exactly.
+    crate::format::trimmed(v).to_string()
 }
 
 /// The query string for a state (no leading `?`); `""` for the default state.
@@ -467,16 +467,9 @@ fn parse_range<T>(value: &str, parse: impl Fn(&str) -> Option<T>) -> Option<Rang
 }
 
 fn parse_params(value: &str) -> Option<Range<f64>> {
-    let r = parse_range(value, |s| {
-        // Only plain decimals: no signs, exponents, `inf` or `NaN`.
-        if s.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-            && s.bytes().any(|b| b.is_ascii_digit())
-        {
-            s.parse::<f64>().ok().filter(|v| v.is_finite())
-        } else {
-            None
-        }
-    })?;
+    // Only plain decimals in billions down to 0.001 (a million parameters): no signs,
+    // exponents, `inf` or `NaN`.
+    let r = parse_range(value, |s| crate::format::parse_decimal(s, 3))?;
     match (r.min, r.max) {
         (Some(lo), Some(hi)) if lo > hi => None,
         _ => Some(r),
@@ -826,6 +819,12 @@ mod tests {
         assert_eq!(reasons("params=-5.."), one("params", "-5..", Malformed));
         assert_eq!(reasons("params=1e3.."), one("params", "1e3..", Malformed));
         assert_eq!(reasons("params=NaN.."), one("params", "NaN..", Malformed));
+        // Links carry 0.001B (a million parameters) at most.
+        assert_eq!(
+            reasons("params=0.0005.."),
+            one("params", "0.0005..", Malformed)
+        );
+        assert_eq!(reasons("params=0.125..7.5"), vec![]);
         assert_eq!(
             reasons("date=2023-13.."),
             one("date", "2023-13..", Malformed)

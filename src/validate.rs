@@ -464,6 +464,13 @@ fn opt_date_cell(row: &Row, field: &str, sink: &mut Sink) -> Result<Option<Date>
     }
 }
 
+/// Digits with at most 3 decimals, no exponent: what the widget writes back exactly
+/// (`format::trimmed`) in exports and links.
+fn plain_decimal(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && text.split_once('.').is_none_or(|(_, frac)| frac.len() <= 3)
+}
+
 fn parse_positive(text: &str) -> Option<f64> {
     text.parse::<f64>()
         .ok()
@@ -477,6 +484,13 @@ fn opt_number_cell(row: &Row, field: &str, sink: &mut Sink) -> Result<Option<f64
         return Ok(None);
     }
     match parse_positive(v) {
+        Some(_) if !plain_decimal(v) => {
+            let msg = format!(
+                "must be written as a plain decimal with at most 3 decimals (0.001 = one million parameters), got {v:?}"
+            );
+            row.err(sink, field, msg);
+            Err(())
+        }
         Some(n) => Ok(Some(n)),
         None => {
             row.err(sink, field, format!("must be a positive number, got {v:?}"));
@@ -733,12 +747,12 @@ fn parse_model(row: &Row, sink: &mut Sink) -> Option<ModelRow> {
     let mut sizes_ok = true;
     for item in list(row, "sizes_b") {
         match parse_positive(&item) {
-            Some(v) => sizes_b.push(v),
-            None => {
+            Some(v) if plain_decimal(&item) => sizes_b.push(v),
+            _ => {
                 row.err(
                     sink,
                     "sizes_b",
-                    format!("must be positive numbers separated by ';', got {item:?}"),
+                    format!("must be positive numbers (at most 3 decimals) separated by ';', got {item:?}"),
                 );
                 sizes_ok = false;
             }
@@ -1568,6 +1582,7 @@ mod tests {
     fn bad_sizes() {
         assert_one("models-negative-size.csv", "tests/fixtures/data/models-negative-size.csv:2: params_b: must be a positive number, got \"-3\"");
         assert_one("models-nonnumeric-size.csv", "tests/fixtures/data/models-nonnumeric-size.csv:2: params_b: must be a positive number, got \"13B\"");
+        assert_one("models-too-precise-size.csv", "tests/fixtures/data/models-too-precise-size.csv:2: params_b: must be written as a plain decimal with at most 3 decimals (0.001 = one million parameters), got \"1.2345\"");
         assert_one(
             "models-zero-size.csv",
             "tests/fixtures/data/models-zero-size.csv:2: sizes_b: must be positive numbers",

@@ -9,7 +9,7 @@
 //! Undisclosed sizes come last, as rows without a bar.
 
 use super::labels::text_width;
-use super::layout::{Frame, Rect, LABEL_FONT_PX};
+use super::layout::{clamp, Frame, Rect, LABEL_FONT_PX};
 use super::scale::Log;
 use super::ticks::{decade_ceil, log_ticks, pow10};
 use super::{known_active, known_total, ColorBy, ColorKey, Highlight, LabelName, OrgIndex};
@@ -115,7 +115,7 @@ pub fn ranking(models: &[&'static Model], opts: &RankingOptions) -> Ranking {
         .iter()
         .map(|m| text_width(opts.label_name.of(m), LABEL_FONT_PX))
         .fold(0.0, f64::max);
-    let margin_left = (widest + 12.0).clamp(64.0, (base.width * 0.4).max(64.0));
+    let margin_left = clamp(widest + 12.0, 64.0, (base.width * 0.4).max(64.0));
     let base = Frame {
         margin_left,
         // Room for the value written after the longest bar ("1,750억", "750B").

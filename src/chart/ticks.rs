@@ -4,6 +4,8 @@
 //! return an empty list for non-finite input. Labels are left to the caller
 //! (`format` knows the language); time ticks give year and month numbers.
 
+use super::layout::clamp;
+
 /// A tick on the time axis. `at` is in fractional years (start of the month);
 /// `month` is 1..=12, or 0 for a year tick (January 1st).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -88,11 +90,11 @@ pub fn pow10(n: i32) -> f64 {
 
 /// Floor and ceiling of `log10(v)`, tolerant of rounding at exact powers of ten.
 pub fn decade_floor(v: f64) -> i32 {
-    (v.log10() + 1e-9).floor().clamp(-330.0, 330.0) as i32
+    clamp((v.log10() + 1e-9).floor(), -330.0, 330.0) as i32
 }
 
 pub fn decade_ceil(v: f64) -> i32 {
-    (v.log10() - 1e-9).ceil().clamp(-330.0, 330.0) as i32
+    clamp((v.log10() - 1e-9).ceil(), -330.0, 330.0) as i32
 }
 
 /// Log-axis ticks: the powers of ten in `[lo, hi]` (`log_ticks(1, 1000)` is
@@ -137,7 +139,7 @@ pub fn time_ticks(lo_year: f64, hi_year: f64, width_px: f64) -> Vec<TimeTick> {
     } else {
         (hi_year, lo_year)
     };
-    let (lo, hi) = (lo.clamp(0.0, 65_535.0), hi.clamp(0.0, 65_535.0));
+    let (lo, hi) = (clamp(lo, 0.0, 65_535.0), clamp(hi, 0.0, 65_535.0));
     let max_ticks = if width_px.is_finite() && width_px > 0.0 {
         ((width_px / PX_PER_TIME_TICK).floor() as usize).max(1)
     } else {

@@ -13,7 +13,7 @@
 //! ```
 
 use super::labels::{label_requests, place_labels, Label};
-use super::layout::{Frame, Rect, LABEL_FONT_PX};
+use super::layout::{clamp, Frame, Rect, LABEL_FONT_PX};
 use super::scale::{Linear, Log};
 use super::ticks::{decade_ceil, decade_floor, log_ticks, pow10};
 use super::{
@@ -74,7 +74,7 @@ impl TimelineOptions {
 /// A height that suits `width`: 0.62 of it, between 300 and 560 px.
 pub fn default_height(width: f64) -> f64 {
     if width.is_finite() {
-        (width * 0.62).clamp(300.0, 560.0)
+        clamp(width * 0.62, 300.0, 560.0)
     } else {
         300.0
     }
@@ -391,7 +391,7 @@ fn size_domain(sized: &[&Model], visible: &[&Model], refs: &[&Model]) -> (f64, f
     }
     let (floor, ceil) = (pow10(decade_floor(lo) - 1), pow10(decade_ceil(hi) + 1));
     for v in visible.iter().flat_map(|m| disputed_values(m)) {
-        let v = v.clamp(floor, ceil);
+        let v = clamp(v, floor, ceil);
         lo = lo.min(v);
         hi = hi.max(v);
     }
@@ -403,7 +403,7 @@ fn ghosts(placed: &[(&'static Model, Mark)], y: &Log, r: f64) -> Vec<Ghost> {
     let mut out = Vec::new();
     for (m, mark) in placed {
         for v in disputed_values(m) {
-            let shown = v.clamp(lo, hi);
+            let shown = clamp(v, lo, hi);
             out.push(Ghost {
                 id: m.id,
                 x: mark.x,

@@ -5,6 +5,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::browser;
+use crate::format::{dp0, dp1, parse_decimal};
 use crate::i18n::{Label, T};
 use crate::model::Sector;
 use crate::state::Lang;
@@ -49,37 +50,45 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// Space above the chart (title) and below it (legend, credit) in the standalone SVG.
+const SVG_TOP: f64 = 40.0;
+const SVG_BOTTOM: f64 = 52.0;
+
 /// Wraps already-serialised chart markup of `width × height` into a standalone document.
 pub fn wrap_svg(inner: &str, width: f64, height: f64, lang: Lang) -> String {
-    let (top, bottom) = (40.0, 52.0);
-    let total = height + top + bottom;
+    let top = SVG_TOP;
+    let total = height + SVG_TOP + SVG_BOTTOM;
     let mut legend = String::new();
     let mut x = 16.0;
     for (sector, hex) in SECTOR_HEX {
         let label = escape(sector.label(lang));
         legend.push_str(&format!(
-            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"5\" fill=\"{hex}\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\">{label}</text>",
-            x + 5.0,
-            height + top + 14.0,
-            x + 14.0,
-            height + top + 18.0
+            "<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{hex}\"/><text x=\"{}\" y=\"{}\" font-size=\"11\">{label}</text>",
+            dp1(x + 5.0),
+            dp1(height + top + 14.0),
+            dp1(x + 14.0),
+            dp1(height + top + 18.0)
         ));
         x += 24.0 + crate::chart::labels::text_width(sector.label(lang), 11.0);
     }
     format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{total:.0}\" viewBox=\"0 0 {width:.0} {total:.0}\">\
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{total}\" viewBox=\"0 0 {width} {total}\">\
 <title>{title}</title><style>{EXPORT_CSS}</style><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\
 <text x=\"16\" y=\"26\" font-size=\"16\" font-weight=\"700\">{title}</text>\
 <g transform=\"translate(0,{top})\">{inner}</g>{legend}\
-<text x=\"16\" y=\"{src_y:.0}\" font-size=\"10\" fill=\"#6b7280\">{credit}</text></svg>\n",
+<text x=\"16\" y=\"{src_y}\" font-size=\"10\" fill=\"#6b7280\">{credit}</text></svg>\n",
         title = escape(T::AppTitle.get(lang)),
         credit = escape(T::Credit.get(lang)),
-        src_y = height + top + 42.0,
+        src_y = dp0(height + top + 42.0),
+        top = dp0(top),
+        width = dp0(width),
+        total = dp0(total),
     )
 }
 
-/// The live chart serialised and wrapped, or None when no chart is on screen.
-pub fn standalone_svg(lang: Lang) -> Option<String> {
+/// The live chart serialised and wrapped with its width and height, or None when no chart is
+/// on screen.
+pub fn standalone_svg(lang: Lang) -> Option<(String, f64, f64)> {
     let doc = web_sys::window()?.document()?;
     let svg = doc.get_element_by_id(CHART_ID)?;
     let (width, height) = view_box_size(&svg)?;
@@ -87,14 +96,15 @@ pub fn standalone_svg(lang: Lang) -> Option<String> {
         .ok()?
         .serialize_to_string(&svg)
         .ok()?;
-    Some(wrap_svg(&inner, width, height, lang))
+    let svg = wrap_svg(&inner, width, height, lang);
+    Some((svg, width.round(), (height + SVG_TOP + SVG_BOTTOM).round()))
 }
 
 fn view_box_size(svg: &web_sys::Element) -> Option<(f64, f64)> {
     let vb = svg.get_attribute("viewBox")?;
     let nums: Vec<f64> = vb
         .split_whitespace()
-        .filter_map(|n| n.parse().ok())
+        .filter_map(|n| parse_decimal(n, 6))
         .collect();
     match nums.as_slice() {
         [_, _, w, h] if *w > 0.0 && *h > 0.0 => Some((*w, *h)),
@@ -104,23 +114,10 @@ fn view_box_size(svg: &web_sys::Element) -> Option<(f64, f64)> {
 
 /// Draws the standalone SVG on a 2× canvas and downloads it as PNG.
 pub fn download_png(lang: Lang, name: String) {
-    let Some(svg) = standalone_svg(lang) else {
+    let Some((svg, w, h)) = standalone_svg(lang) else {
         return;
     };
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let total_h = svg
-        .split("height=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .and_then(|h| h.parse::<f64>().ok());
-    let total_w = svg
-        .split("width=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .and_then(|w| w.parse::<f64>().ok());
-    let (Some(w), Some(h)) = (total_w, total_h) else {
         return;
     };
     let parts = js_sys::Array::of1(&JsValue::from_str(&svg));

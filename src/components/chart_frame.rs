@@ -11,7 +11,7 @@ use yew::prelude::*;
 use super::chart_export::CHART_ID;
 use super::use_ctx;
 use crate::data;
-use crate::format;
+use crate::format::{self, dp0, dp1};
 use crate::i18n::{Label, T};
 use crate::state::Action;
 use crate::svg::{org_name, size_text};
@@ -234,13 +234,10 @@ pub fn ChartSvg(props: &ChartSvgProps) -> Html {
     let focus_stop = focused.and_then(|id| stops.iter().find(|s| s.id == id).copied());
     let tip = (*hover).or(if *has_focus { focus_stop } else { None });
     let ring = focus_stop.filter(|_| *has_focus).map(|s| {
-        html! { <circle class="focus-ring" cx={format!("{:.1}", s.x)} cy={format!("{:.1}", s.y)} r="11" aria-hidden="true" /> }
+        html! { <circle class="focus-ring" cx={dp1(s.x).to_string()} cy={dp1(s.y).to_string()} r="11" aria-hidden="true" /> }
     });
     let active = focus_stop.map(|s| format!("m-{}", s.id));
-    let (w, h) = (
-        format!("{:.0}", props.width),
-        format!("{:.0}", props.height),
-    );
+    let (w, h) = (dp0(props.width).to_string(), dp0(props.height).to_string());
     html! {
         <>
             <svg id={CHART_ID} class="chart-svg" viewBox={format!("0 0 {w} {h}")} width={w.clone()} height={h.clone()}
@@ -287,14 +284,14 @@ pub fn ChartTooltip(props: &TooltipProps) -> Html {
             let (left, right) = if left_side {
                 (
                     "auto".to_string(),
-                    format!("{:.0}px", (width - h.x) * scale + 12.0),
+                    format!("{}px", dp0((width - h.x) * scale + 12.0)),
                 )
             } else {
-                (format!("{:.0}px", x + 12.0), "auto".to_string())
+                (format!("{}px", dp0(x + 12.0)), "auto".to_string())
             };
             let _ = style.set_property("left", &left);
             let _ = style.set_property("right", &right);
-            let _ = style.set_property("top", &format!("{:.0}px", (h.y * scale + 12.0).max(0.0)));
+            let _ = style.set_property("top", &format!("{}px", dp0((h.y * scale + 12.0).max(0.0))));
         });
     }
     let (Some(ctx), Some(h)) = (ctx, props.hover) else {

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::{use_ctx, Ctx};
 use crate::data;
 use crate::filter;
+use crate::format;
 use crate::i18n::{language_name, Label, T};
 use crate::model::{Date, Sector};
 use crate::search;
@@ -74,15 +75,15 @@ pub fn text_matcher(query: &str) -> impl Fn(&crate::model::Model) -> bool {
     }
 }
 
+/// A typed bound, kept to the 0.001B (one million parameters) that links carry.
 fn parse_num(text: &str) -> Option<f64> {
-    text.trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite() && *v >= 0.0)
+    let v = format::parse_decimal(text.trim(), 15)?;
+    format::parse_decimal(&format::trimmed(v).to_string(), 3)
 }
 
 fn fmt_num(v: Option<f64>) -> String {
-    v.map(|v| format!("{v}")).unwrap_or_default()
+    v.map(|v| format::trimmed(v).to_string())
+        .unwrap_or_default()
 }
 
 fn month_value(d: Option<Date>) -> String {

@@ -156,7 +156,7 @@ pub fn ShareTools(props: &ToolbarProps) -> Html {
         );
     });
     let download_svg = Callback::from(move |_: MouseEvent| {
-        if let Some(svg) = chart_export::standalone_svg(lang) {
+        if let Some((svg, _, _)) = chart_export::standalone_svg(lang) {
             browser::download(
                 &export::file_name(today, "svg"),
                 "image/svg+xml",
