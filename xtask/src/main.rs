@@ -190,11 +190,17 @@ fn postbuild() -> Result {
         .map_err(|_| "TRUNK_STAGING_DIR is not set: run through trunk")?;
     let index = Path::new(&staging).join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    let open = "<script type=\"module\">";
-    let Some(start) = html.find(open) else {
-        return Ok(()); // already external
+    // Trunk's minifier drops the quotes; either way the loader is the only module script.
+    let found = ["<script type=\"module\">", "<script type=module>"]
+        .iter()
+        .find_map(|open| html.find(open).map(|start| (start, open.len())));
+    let Some((start, open_len)) = found else {
+        if html.contains("src=\"./loader-") || html.contains("src=./loader-") {
+            return Ok(()); // already external
+        }
+        return Err("no inline loader script found in index.html".into());
     };
-    let body_start = start + open.len();
+    let body_start = start + open_len;
     let end = html[body_start..]
         .find("</script>")
         .map(|i| body_start + i)
