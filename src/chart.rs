@@ -25,8 +25,8 @@ pub mod scale;
 pub mod ticks;
 pub mod timeline;
 
+use crate::set::Set;
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
 
 use layout::clamp;
 
@@ -62,7 +62,7 @@ pub enum Highlight {
     /// The models named in The Elec's 2023-08-22 article (`Model::in_article`).
     InArticle,
     /// An explicit set of model ids.
-    Ids(HashSet<&'static str>),
+    Ids(Set<&'static str>),
 }
 
 impl Highlight {
@@ -208,26 +208,24 @@ pub fn step_mark<'a, T: Placed>(
     marks.get(index)
 }
 
-/// Organisation id → stable colour index.
+/// Organisation id → stable colour index: its first place in `order`, else one past the end.
+/// A linear scan: there are a few dozen organisations, and no hash map code in the bundle.
 pub(crate) struct OrgIndex {
-    index: HashMap<&'static str, usize>,
-    other: usize,
+    order: Vec<&'static str>,
 }
 
 impl OrgIndex {
     pub(crate) fn new(order: &[&'static str]) -> Self {
-        let mut index = HashMap::with_capacity(order.len());
-        for (i, id) in order.iter().enumerate() {
-            index.entry(*id).or_insert(i);
-        }
         OrgIndex {
-            index,
-            other: order.len(),
+            order: order.to_vec(),
         }
     }
 
     pub(crate) fn get(&self, org: &str) -> usize {
-        self.index.get(org).copied().unwrap_or(self.other)
+        self.order
+            .iter()
+            .position(|o| *o == org)
+            .unwrap_or(self.order.len())
     }
 
     pub(crate) fn color(&self, model: &Model, color_by: ColorBy) -> ColorKey {

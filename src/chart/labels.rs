@@ -7,8 +7,6 @@
 //! that forced labels (selected/highlighted) may cover marks when nothing
 //! else fits. Work is O(k² + k·m_local) for k candidates, so callers cap k.
 
-use std::collections::HashMap;
-
 use super::layout::Rect;
 use super::{known_total, LabelName, Mark};
 use crate::model::Model;
@@ -236,58 +234,123 @@ pub(crate) fn place_labels(
 }
 
 /// Uniform bucket grid over mark centres, so checking a label box against
-/// 10,000 marks only looks at the few nearby.
+/// 10,000 marks only looks at the few nearby. Dense, in one array (cell → run of
+/// mark indices); at most `MAX_CELLS` per side, with centres beyond that clamped
+/// into the edge cells, which keeps lookups correct because clamping keeps order.
 struct Grid {
-    cells: HashMap<(i64, i64), Vec<usize>>,
+    x0: f64,
+    y0: f64,
+    cols: usize,
+    rows: usize,
+    /// `items[start[c]..start[c + 1]]` are the marks in cell `c`.
+    start: Vec<usize>,
+    items: Vec<usize>,
     /// Largest mark radius: how far beyond a box to look for centres.
     reach: f64,
 }
 
 const CELL: f64 = 32.0;
+const MAX_CELLS: usize = 256;
 
 impl Grid {
     fn new(marks: &[Mark]) -> Grid {
-        let mut cells: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+        let finite = |m: &&Mark| m.x.is_finite() && m.y.is_finite();
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
         let mut reach: f64 = 0.0;
-        for (i, m) in marks.iter().enumerate() {
-            if m.x.is_finite() && m.y.is_finite() {
-                cells.entry(cell(m.x, m.y)).or_default().push(i);
-                reach = reach.max(m.r);
+        for m in marks.iter().filter(finite) {
+            (x0, y0, x1, y1) = (x0.min(m.x), y0.min(m.y), x1.max(m.x), y1.max(m.y));
+            reach = reach.max(m.r);
+        }
+        let side = |lo: f64, hi: f64| {
+            if hi >= lo {
+                (((hi - lo) / CELL) as usize + 1).min(MAX_CELLS)
+            } else {
+                1
+            }
+        };
+        let mut grid = Grid {
+            x0,
+            y0,
+            cols: side(x0, x1),
+            rows: side(y0, y1),
+            start: Vec::new(),
+            items: Vec::new(),
+            reach,
+        };
+        let cells: Vec<(usize, usize)> = marks
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| finite(m))
+            .map(|(i, m)| (grid.cell(m.x, m.y), i))
+            .collect();
+        let mut start = vec![0; grid.cols * grid.rows + 1];
+        for (c, _) in &cells {
+            if let Some(n) = start.get_mut(c + 1) {
+                *n += 1;
             }
         }
-        Grid { cells, reach }
+        for c in 1..start.len() {
+            start[c] += start[c - 1];
+        }
+        let mut next = start.clone();
+        let mut items = vec![0; cells.len()];
+        for (c, i) in cells {
+            if let Some(slot) = next.get_mut(c) {
+                if let Some(item) = items.get_mut(*slot) {
+                    *item = i;
+                }
+                *slot += 1;
+            }
+        }
+        grid.start = start;
+        grid.items = items;
+        grid
+    }
+
+    fn col(&self, x: f64) -> usize {
+        // `as` saturates: left of the grid (and NaN) is column 0.
+        (((x - self.x0) / CELL).floor().max(0.0) as usize).min(self.cols - 1)
+    }
+
+    fn row(&self, y: f64) -> usize {
+        (((y - self.y0) / CELL).floor().max(0.0) as usize).min(self.rows - 1)
+    }
+
+    fn cell(&self, x: f64, y: f64) -> usize {
+        self.row(y) * self.cols + self.col(x)
     }
 
     fn blocks(&self, marks: &[Mark], rect: &Rect, req: &LabelRequest) -> bool {
-        let (c0x, c0y) = cell(rect.x - self.reach, rect.y - self.reach);
-        let (c1x, c1y) = cell(rect.right() + self.reach, rect.bottom() + self.reach);
-        for cx in c0x..=c1x {
-            for cy in c0y..=c1y {
-                let Some(indices) = self.cells.get(&(cx, cy)) else {
+        let (c0, c1) = (
+            self.col(rect.x - self.reach),
+            self.col(rect.right() + self.reach),
+        );
+        let (r0, r1) = (
+            self.row(rect.y - self.reach),
+            self.row(rect.bottom() + self.reach),
+        );
+        for row in r0..=r1 {
+            let first = row * self.cols;
+            let run = self.start.get(first + c0).copied().unwrap_or(0)
+                ..self.start.get(first + c1 + 1).copied().unwrap_or(0);
+            let indices = self.items.get(run).unwrap_or(&[]);
+            for m in indices.iter().filter_map(|&i| marks.get(i)) {
+                if m.id == req.id && m.x == req.x && m.y == req.y {
                     continue;
+                }
+                let dot = Rect {
+                    x: m.x - m.r,
+                    y: m.y - m.r,
+                    width: 2.0 * m.r,
+                    height: 2.0 * m.r,
                 };
-                for m in indices.iter().filter_map(|&i| marks.get(i)) {
-                    if m.id == req.id && m.x == req.x && m.y == req.y {
-                        continue;
-                    }
-                    let dot = Rect {
-                        x: m.x - m.r,
-                        y: m.y - m.r,
-                        width: 2.0 * m.r,
-                        height: 2.0 * m.r,
-                    };
-                    if dot.overlaps(rect) {
-                        return true;
-                    }
+                if dot.overlaps(rect) {
+                    return true;
                 }
             }
         }
         false
     }
-}
-
-fn cell(x: f64, y: f64) -> (i64, i64) {
-    ((x / CELL).floor() as i64, (y / CELL).floor() as i64)
 }
 
 #[cfg(test)]

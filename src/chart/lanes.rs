@@ -10,8 +10,6 @@
 //! (packed in date order), so the same data always gives the same picture.
 //! Size plays no part here; the timeline shows it.
 
-use std::collections::HashMap;
-
 use super::labels::{label_requests, place_labels, Label};
 use super::layout::{Frame, Rect, LABEL_FONT_PX};
 use super::scale::Linear;
@@ -170,20 +168,19 @@ pub fn lanes(models: &[&'static Model], events: &[&'static Event], opts: &LanesO
             .collect(),
         LaneBy::Organisation => Vec::new(),
     };
-    let mut index: HashMap<LaneKey, usize> = groups
-        .iter()
-        .enumerate()
-        .map(|(i, (k, _))| (*k, i))
-        .collect();
     for m in &visible {
         let key = match opts.lane_by {
             LaneBy::Sector => LaneKey::Sector(m.sector),
             LaneBy::Organisation => LaneKey::Org(m.org),
         };
-        let i = *index.entry(key).or_insert_with(|| {
-            groups.push((key, Vec::new()));
-            groups.len() - 1
-        });
+        // A linear scan: a few dozen lanes at most.
+        let i = match groups.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                groups.push((key, Vec::new()));
+                groups.len() - 1
+            }
+        };
         if let Some((_, members)) = groups.get_mut(i) {
             members.push(m);
         }
