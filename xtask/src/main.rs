@@ -133,6 +133,31 @@ fn setup_build() -> Result {
             &[],
         )?;
     }
+    ensure_minifier()
+}
+
+/// terser (npm), which the release build uses to minify the JS glue (see `postbuild`).
+fn ensure_minifier() -> Result {
+    if !Path::new("tools/minify/node_modules/terser").exists() {
+        if output("node", &["--version"]).is_none() {
+            return Err("Node.js (20 or later) is needed to minify the JS glue: install it \
+                 (e.g. `apt-get install nodejs npm`) and run this again"
+                .into());
+        }
+        step("installing the JS minifier for release builds (npm ci)");
+        run(
+            "npm",
+            &[
+                "ci",
+                "--prefix",
+                "tools/minify",
+                "--no-audit",
+                "--no-fund",
+                "--loglevel=error",
+            ],
+            &[],
+        )?;
+    }
     Ok(())
 }
 
@@ -220,7 +245,15 @@ fn postbuild() -> Result {
         tag,
         &html[end + "</script>".len()..]
     );
-    std::fs::write(&index, html).map_err(|e| e.to_string())
+    std::fs::write(&index, html).map_err(|e| e.to_string())?;
+    // Trunk minifies CSS and HTML (`minify = "on_release"`), not the wasm-bindgen glue.
+    let release = env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
+    if release {
+        ensure_minifier()?;
+        let script = project_root().join("tools/minify/minify.mjs");
+        run("node", &[&script.to_string_lossy(), &staging], &[])?;
+    }
+    Ok(())
 }
 
 fn serve(args: &[String]) -> Result {
