@@ -9,14 +9,14 @@ use super::browser;
 use super::filters::text_matcher;
 use super::{Ctx, Filtered};
 use crate::components::{
-    card::Card,
-    compare::Compare,
+    card::{card, use_card_focus},
+    compare::compare,
     filters::FilterPanel,
-    header::Header,
-    notice::Notice,
+    header::header,
+    notice::notice,
     table::Table,
-    toolbar::{ShareTools, Toolbar},
-    views::MainView,
+    toolbar::{toolbar, ShareTools},
+    views::main_view,
 };
 use crate::data;
 use crate::filter;
@@ -135,6 +135,7 @@ pub fn App() -> Html {
         });
     }
 
+    let card_heading = use_card_focus(state.selected);
     let ctx = Ctx {
         state: state.clone(),
         lang,
@@ -143,23 +144,23 @@ pub fn App() -> Html {
     let embed = state.embed;
     let dismiss = {
         let ignored = ignored.clone();
-        Callback::from(move |()| ignored.set(Vec::new()))
+        Callback::from(move |_: MouseEvent| ignored.set(Vec::new()))
     };
     html! {
-        <ContextProvider<Ctx> context={ctx}>
+        <ContextProvider<Ctx> context={ctx.clone()}>
             <div ref={root} class={classes!("atlas", embed.then_some("embed"))} lang={lang.id()}>
-                <Header />
-                <Notice ignored={(*ignored).clone()} on_dismiss={dismiss} />
-                <Toolbar filtered={filtered.clone()} />
+                { header(&ctx) }
+                { notice(&ctx, &ignored, dismiss) }
+                { toolbar(&ctx, &filtered) }
                 <div class="layout">
                     <FilterPanel />
                     <section class="panel" aria-label={T::Views.get(lang)}>
-                        <MainView filtered={filtered.clone()} />
+                        { main_view(&ctx, &filtered) }
                         if *printing && state.view != crate::state::View::Table {
                             <div class="print-table"><Table filtered={filtered.clone()} /></div>
                         }
-                        <Card />
-                        <Compare />
+                        { card(&ctx, card_heading) }
+                        { compare(&ctx) }
                     </section>
                 </div>
                 if embed {

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::{safe_href, use_ctx};
+use super::{safe_href, Ctx};
 use crate::components::table::params_text;
 use crate::data;
 use crate::format;
@@ -124,13 +124,11 @@ fn focus_back(id: &str) {
     }
 }
 
-#[component]
-pub fn Card() -> Html {
+/// The card heading's ref, focused when the reader opens a card — not when a shared link
+/// opens with a selection (that would scroll the page on load). Used by [`super::App`].
+#[hook]
+pub fn use_card_focus(selected: Option<&'static str>) -> NodeRef {
     let heading = use_node_ref();
-    let ctx = use_ctx();
-    let selected = ctx.as_ref().and_then(|c| c.state.selected);
-    // Move focus to the card when the reader opens one, not when a shared
-    // link opens with a selection (that would scroll the page on load).
     let mounted = use_mut_ref(|| false);
     {
         let heading = heading.clone();
@@ -143,8 +141,13 @@ pub fn Card() -> Html {
             }
         });
     }
-    let Some(ctx) = ctx else { return html! {} };
-    let Some(m) = selected.and_then(data::model) else {
+    heading
+}
+
+/// The selected model's card: a plain view function (see [`super::header::header`]);
+/// `heading` comes from [`use_card_focus`].
+pub fn card(ctx: &Ctx, heading: NodeRef) -> Html {
+    let Some(m) = ctx.state.selected.and_then(data::model) else {
         return html! {};
     };
     let lang = ctx.lang;

@@ -148,11 +148,22 @@ pub fn ChartSvg(props: &ChartSvgProps) -> Html {
     let focused = use_state_eq(|| None::<&'static str>);
     let hover = use_state_eq(|| None::<Hover>);
     let has_focus = use_state_eq(|| false);
+    let stops = props.stops.clone();
+    let focus_stop = focused.and_then(|id| stops.iter().find(|s| s.id == id).copied());
+    let tip = (*hover).or(if *has_focus { focus_stop } else { None });
+    let tip_node = use_node_ref();
+    {
+        let node = tip_node.clone();
+        use_effect_with((tip, props.width), move |(tip, width)| {
+            if let (Some(h), Some(el)) = (tip, node.cast::<web_sys::HtmlElement>()) {
+                place_tooltip(&el, h, *width);
+            }
+        });
+    }
     let Some(ctx) = use_ctx() else {
         return html! {};
     };
     let state = ctx.state.clone();
-    let stops = props.stops.clone();
 
     let on_key = {
         let (focused, hover, stops, state) =
@@ -231,8 +242,6 @@ pub fn ChartSvg(props: &ChartSvgProps) -> Html {
         Callback::from(move |_: MouseEvent| hover.set(None))
     };
 
-    let focus_stop = focused.and_then(|id| stops.iter().find(|s| s.id == id).copied());
-    let tip = (*hover).or(if *has_focus { focus_stop } else { None });
     let ring = focus_stop.filter(|_| *has_focus).map(|s| {
         html! { <circle class="focus-ring" cx={dp1(s.x).to_string()} cy={dp1(s.y).to_string()} r="11" aria-hidden="true" /> }
     });
@@ -250,57 +259,38 @@ pub fn ChartSvg(props: &ChartSvgProps) -> Html {
                 { props.body.clone() }
                 { for ring }
             </svg>
-            <ChartTooltip hover={tip} width={props.width} />
+            { tooltip(tip, ctx.lang, tip_node) }
         </>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TooltipProps {
-    pub hover: Option<Hover>,
-    /// The chart's width in pixels (to flip the tooltip near the right edge).
-    pub width: f64,
+/// Puts the tooltip next to the hovered or focused mark, through the CSSOM (the strict CSP
+/// forbids inline style attributes); flipped to the left near the right edge.
+fn place_tooltip(el: &web_sys::HtmlElement, h: &Hover, width: f64) {
+    let Some(parent) = el.parent_element() else {
+        return;
+    };
+    let scale = f64::from(parent.client_width()) / width.max(1.0);
+    let x = h.x * scale;
+    let style = el.style();
+    let (left, right) = if h.x > width * 0.6 {
+        (
+            "auto".to_string(),
+            format!("{}px", dp0((width - h.x) * scale + 12.0)),
+        )
+    } else {
+        (format!("{}px", dp0(x + 12.0)), "auto".to_string())
+    };
+    let _ = style.set_property("left", &left);
+    let _ = style.set_property("right", &right);
+    let _ = style.set_property("top", &format!("{}px", dp0((h.y * scale + 12.0).max(0.0))));
 }
 
-/// A small card next to the hovered or focused mark. Positioned through the
-/// CSSOM (the strict CSP forbids inline style attributes).
-#[component]
-pub fn ChartTooltip(props: &TooltipProps) -> Html {
-    let node = use_node_ref();
-    let ctx = use_ctx();
-    {
-        let node = node.clone();
-        use_effect_with((props.hover, props.width), move |(hover, width)| {
-            let (Some(h), Some(el)) = (hover, node.cast::<web_sys::HtmlElement>()) else {
-                return;
-            };
-            let Some(parent) = el.parent_element() else {
-                return;
-            };
-            let scale = f64::from(parent.client_width()) / width.max(1.0);
-            let left_side = h.x > width * 0.6;
-            let x = h.x * scale;
-            let style = el.style();
-            let (left, right) = if left_side {
-                (
-                    "auto".to_string(),
-                    format!("{}px", dp0((width - h.x) * scale + 12.0)),
-                )
-            } else {
-                (format!("{}px", dp0(x + 12.0)), "auto".to_string())
-            };
-            let _ = style.set_property("left", &left);
-            let _ = style.set_property("right", &right);
-            let _ = style.set_property("top", &format!("{}px", dp0((h.y * scale + 12.0).max(0.0))));
-        });
-    }
-    let (Some(ctx), Some(h)) = (ctx, props.hover) else {
+/// A small card next to the hovered or focused mark (part of [`ChartSvg`], which positions it).
+fn tooltip(tip: Option<Hover>, lang: crate::state::Lang, node: NodeRef) -> Html {
+    let Some(m) = tip.and_then(|h| data::model(h.id)) else {
         return html! {};
     };
-    let Some(m) = data::model(h.id) else {
-        return html! {};
-    };
-    let lang = ctx.lang;
     html! {
         <div class="tooltip" ref={node} role="tooltip" data-tooltip={m.id}>
             <strong>{ match lang { crate::state::Lang::Ko => m.name_ko, crate::state::Lang::En => m.name_en } }</strong>

@@ -2,18 +2,15 @@
 
 use yew::prelude::*;
 
-use super::use_ctx;
+use super::Ctx;
 use crate::components::card::fields;
 use crate::data;
 use crate::i18n::T;
 use crate::model::Model;
 use crate::state::{Action, Lang};
 
-#[component]
-pub fn Compare() -> Html {
-    let Some(ctx) = use_ctx() else {
-        return html! {};
-    };
+/// A plain view function (see [`super::header::header`]).
+pub fn compare(ctx: &Ctx) -> Html {
     let lang = ctx.lang;
     let models: Vec<&'static Model> = ctx
         .state

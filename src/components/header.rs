@@ -2,15 +2,13 @@
 
 use yew::prelude::*;
 
-use super::use_ctx;
+use super::Ctx;
 use crate::i18n::T;
 use crate::state::{Action, Lang, Theme};
 
-#[component]
-pub fn Header() -> Html {
-    let Some(ctx) = use_ctx() else {
-        return html! {};
-    };
+/// A plain view function, not a component: it re-renders with [`super::App`] either way
+/// (it reads the context), and each component costs Yew lifecycle code in the bundle.
+pub fn header(ctx: &Ctx) -> Html {
     let lang = ctx.lang;
     let other = match lang {
         Lang::Ko => Lang::En,

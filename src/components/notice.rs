@@ -2,32 +2,23 @@
 
 use yew::prelude::*;
 
-use super::use_ctx;
+use super::Ctx;
 use crate::i18n::T;
 use crate::url::Ignored;
 
-#[derive(Properties, PartialEq)]
-pub struct NoticeProps {
-    pub ignored: Vec<Ignored>,
-    pub on_dismiss: Callback<()>,
-}
-
-#[component]
-pub fn Notice(props: &NoticeProps) -> Html {
-    let Some(ctx) = use_ctx() else {
-        return html! {};
-    };
-    if props.ignored.is_empty() {
+/// A plain view function (see [`super::header::header`]).
+pub fn notice(ctx: &Ctx, ignored: &[Ignored], on_dismiss: Callback<MouseEvent>) -> Html {
+    if ignored.is_empty() {
         return html! {};
     }
     let lang = ctx.lang;
-    let dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
+    let dismiss = on_dismiss;
     html! {
         <div class="notice" role="status" data-notice="ignored">
             <div>
                 { T::NoticeIgnored.get(lang) }
                 <ul>
-                    { for props.ignored.iter().map(|i| html! {
+                    { for ignored.iter().map(|i| html! {
                         <li><code>{ i.display() }</code></li>
                     }) }
                 </ul>

@@ -3,7 +3,7 @@
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use super::{browser, chart_export, share_url, use_ctx, Filtered};
+use super::{browser, chart_export, share_url, use_ctx, Ctx, Filtered};
 use crate::export;
 use crate::i18n::T;
 use crate::state::{Action, Lang, View};
@@ -66,11 +66,9 @@ pub struct ToolbarProps {
 
 /// View tabs and the model count; in full mode the share tools sit beside
 /// them, in embed mode they move to the bottom (chart and filters first).
-#[component]
-pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let Some(ctx) = use_ctx() else {
-        return html! {};
-    };
+///
+/// A plain view function (see [`super::header::header`]).
+pub fn toolbar(ctx: &Ctx, filtered: &Filtered) -> Html {
     let lang = ctx.lang;
     let state = &ctx.state;
     let tabs = View::ALL.iter().map(|view| {
@@ -86,12 +84,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         <div class="toolbar">
             <div class="tabs" role="tablist" aria-label={T::Views.get(lang)}>{ for tabs }</div>
             <p class="count" aria-live="polite">
-                <strong data-count-label="">{ crate::format::count(props.filtered.len(), lang) }</strong>
+                <strong data-count-label="">{ crate::format::count(filtered.len(), lang) }</strong>
                 { T::ModelsShown.get(lang) }
             </p>
             <span class="spacer"></span>
             if !state.embed {
-                <ShareTools filtered={props.filtered.clone()} />
+                <ShareTools filtered={filtered.clone()} />
             }
         </div>
     }

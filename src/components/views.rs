@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{use_ctx, Ctx, Filtered};
+use super::{Ctx, Filtered};
 use crate::chart;
 use crate::data;
 use crate::format;
@@ -149,34 +149,32 @@ fn event_list(ctx: &Ctx) -> Html {
     }
 }
 
-#[component]
-pub fn MainView(props: &ChartProps) -> Html {
-    let Some(ctx) = use_ctx() else {
-        return html! {};
-    };
+/// The chart or table with its controls, legend and events: a plain view function (see
+/// [`super::header::header`]).
+pub fn main_view(ctx: &Ctx, filtered: &Filtered) -> Html {
     let lang = ctx.lang;
     let article_view = ctx.state.asof == Some(super::charts::ARTICLE_DATE);
-    let body = if props.filtered.is_empty() {
-        empty_state(&ctx)
+    let body = if filtered.is_empty() {
+        empty_state(ctx)
     } else {
         match ctx.state.view {
             View::Timeline | View::Ranking | View::Lanes => {
-                html! { <super::charts::ChartView filtered={props.filtered.clone()} /> }
+                html! { <super::charts::ChartView filtered={filtered.clone()} /> }
             }
-            View::Table => html! { <super::table::Table filtered={props.filtered.clone()} /> },
+            View::Table => html! { <super::table::Table filtered={filtered.clone()} /> },
         }
     };
     html! {
         <>
-            { controls(&ctx) }
+            { controls(ctx) }
             if article_view {
                 <p class="asof-hint" data-hint="article">{ T::ArticleHint.get(lang) }</p>
             }
             { body }
             if ctx.state.view != View::Table {
-                { legend(&ctx, &props.filtered, ctx.state.view != View::Ranking) }
+                { legend(ctx, filtered, ctx.state.view != View::Ranking) }
             }
-            { event_list(&ctx) }
+            { event_list(ctx) }
         </>
     }
 }

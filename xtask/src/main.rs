@@ -140,9 +140,11 @@ fn setup_build() -> Result {
 fn ensure_minifier() -> Result {
     if !Path::new("tools/minify/node_modules/terser").exists() {
         if output("node", &["--version"]).is_none() {
-            return Err("Node.js (20 or later) is needed to minify the JS glue: install it \
+            return Err(
+                "Node.js (20 or later) is needed to minify the JS glue: install it \
                  (e.g. `apt-get install nodejs npm`) and run this again"
-                .into());
+                    .into(),
+            );
         }
         step("installing the JS minifier for release builds (npm ci)");
         run(
