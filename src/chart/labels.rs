@@ -480,6 +480,42 @@ mod tests {
     }
 
     #[test]
+    fn grid_finds_exactly_the_marks_a_box_touches() {
+        // Compared with a scan of every mark, over spreads small and huge (the grid then
+        // clamps far centres into its edge cells), with non-finite marks that block nothing.
+        let mut seed = 7_u64;
+        let mut next = |span: f64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 11) as f64 / (1u64 << 53) as f64 * span
+        };
+        for span in [50.0, 900.0, 1.0e6] {
+            let mut marks: Vec<Mark> = (0..300).map(|_| dot("m", next(span), next(span))).collect();
+            marks.push(dot("nan", f64::NAN, 10.0));
+            let grid = Grid::new(&marks);
+            for _ in 0..300 {
+                let rect = Rect {
+                    x: next(span) - 20.0,
+                    y: next(span) - 20.0,
+                    width: next(60.0),
+                    height: next(30.0),
+                };
+                let probe = req("probe", rect.x, rect.y, false);
+                let brute = marks.iter().any(|m| {
+                    m.x.is_finite()
+                        && Rect {
+                            x: m.x - m.r,
+                            y: m.y - m.r,
+                            width: 2.0 * m.r,
+                            height: 2.0 * m.r,
+                        }
+                        .overlaps(&rect)
+                });
+                assert_eq!(grid.blocks(&marks, &rect, &probe), brute, "{span} {rect:?}");
+            }
+        }
+    }
+
+    #[test]
     fn unforced_labels_do_not_cover_marks() {
         // Marks left, right, above and below leave no free position.
         let marks = [
