@@ -132,7 +132,8 @@ pub(crate) fn label_requests(
     placed: &[(&'static Model, Mark)],
     limit: usize,
     name: LabelName,
-    bounds: impl Fn(&Mark) -> Rect,
+    // `dyn`: one copy of this function (and of the selection sort in it) for every chart.
+    bounds: &dyn Fn(&Mark) -> Rect,
 ) -> Vec<LabelRequest> {
     let limit = limit.min(MAX_LABELS);
     if limit == 0 {

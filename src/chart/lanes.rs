@@ -253,7 +253,7 @@ pub fn lanes(models: &[&'static Model], events: &[&'static Event], opts: &LanesO
             .find(|l| mark.y >= l.y && mark.y <= l.bottom())
             .unwrap_or(plot)
     };
-    let requests = label_requests(&placed, opts.max_labels, opts.label_name, bounds);
+    let requests = label_requests(&placed, opts.max_labels, opts.label_name, &bounds);
     let mut marks: Vec<Mark> = placed.into_iter().map(|(_, mark)| mark).collect();
     let labels = place_labels(&requests, &marks, LABEL_FONT_PX);
     sort_marks(&mut marks);

@@ -461,7 +461,7 @@ fn labels(
             plot
         }
     };
-    let requests = label_requests(placed, opts.max_labels, opts.label_name, bounds);
+    let requests = label_requests(placed, opts.max_labels, opts.label_name, &bounds);
     let obstacles: Vec<Mark> = placed.iter().map(|(_, mark)| *mark).collect();
     place_labels(&requests, &obstacles, LABEL_FONT_PX)
 }
