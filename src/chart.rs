@@ -25,12 +25,12 @@ pub mod scale;
 pub mod ticks;
 pub mod timeline;
 
-use crate::set::Set;
 use std::cmp::Ordering;
 
 use layout::clamp;
 
 use crate::model::{Basis, Date, Event, Model, Sector, Status, Weights};
+use crate::set::Set;
 
 /// What the colour of a mark encodes (one type with the view state and the URL).
 pub use crate::state::ColorBy;

@@ -2,6 +2,7 @@
 
 use std::cmp::Ordering;
 
+pub use crate::model::parse_decimal;
 use crate::model::{Date, Precision};
 use crate::state::Lang;
 
@@ -100,24 +101,6 @@ impl std::fmt::Display for Fixed {
             write!(f, "{sign}{int}.{frac:0width$}")
         }
     }
-}
-
-/// Reads a plain decimal, `digits[.digits]`, with at most `max_decimals` decimals and 15
-/// significant digits: no sign, exponent, `inf` or `NaN`. The value is exact to the last
-/// place (the integer of all digits divided by a power of ten is one correctly rounded
-/// division), and it avoids pulling the standard library's float parser into the bundle.
-pub fn parse_decimal(text: &str, max_decimals: usize) -> Option<f64> {
-    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
-    let digits = || int.bytes().chain(frac.bytes());
-    if frac.len() > max_decimals
-        || int.len() + frac.len() == 0
-        || !digits().all(|b| b.is_ascii_digit())
-        || digits().skip_while(|&b| b == b'0').count() > 15
-    {
-        return None;
-    }
-    let n = digits().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
-    Some(n as f64 / 10f64.powi(i32::try_from(frac.len()).ok()?))
 }
 
 /// A parameter count given in billions, in the reader's units.

@@ -373,6 +373,25 @@ pub struct Event {
     pub note_ko: &'static str,
 }
 
+/// Reads a plain decimal, `digits[.digits]`, with at most `max_decimals` decimals and 15
+/// significant digits: no sign, exponent, `inf` or `NaN` — the syntax of parameter counts in
+/// the data files (checked by the build), in links and in the filter inputs. The value is exact
+/// to the last place (the integer of all digits divided by a power of ten is one correctly
+/// rounded division), and it keeps the standard library's float parser out of the bundle.
+pub fn parse_decimal(text: &str, max_decimals: usize) -> Option<f64> {
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    let digits = || int.bytes().chain(frac.bytes());
+    if frac.len() > max_decimals
+        || int.len() + frac.len() == 0
+        || !digits().all(|b| b.is_ascii_digit())
+        || digits().skip_while(|&b| b == b'0').count() > 15
+    {
+        return None;
+    }
+    let n = digits().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+    Some(n as f64 / 10f64.powi(i32::try_from(frac.len()).ok()?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

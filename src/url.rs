@@ -3,8 +3,9 @@
 //! - Only values that differ from the defaults are written; the default state is `""`.
 //! - Keys are written in one fixed order, `v=1` first (only when something else is written).
 //! - Lists are joined with `~`, ranges are `a..b` with open ends (`date=2023-01..`,
-//!   `params=..10`; parameter bounds are billions with at most 3 decimals), values are stable ids. `q` is UTF-8 percent-encoded: every byte but
-//!   `A-Z a-z 0-9 - . _` is escaped (`~` too, although `q` is not a list).
+//!   `params=..10`; parameter bounds are billions with at most 3 decimals), values are
+//!   stable ids. `q` is UTF-8 percent-encoded: every byte but `A-Z a-z 0-9 - . _` is
+//!   escaped (`~` too, although `q` is not a list).
 //! - Parsing never fails: what is understood is applied, everything else is listed in
 //!   [`Ignored`] (unknown keys and ids, malformed values, repeated keys — the first wins —,
 //!   bad percent-encoding or UTF-8, a newer `v`, too much input). `+` decodes to a space

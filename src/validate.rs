@@ -467,8 +467,7 @@ fn opt_date_cell(row: &Row, field: &str, sink: &mut Sink) -> Result<Option<Date>
 /// Digits with at most 3 decimals, no exponent: what the widget writes back exactly
 /// (`format::trimmed`) in exports and links.
 fn plain_decimal(text: &str) -> bool {
-    text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        && text.split_once('.').is_none_or(|(_, frac)| frac.len() <= 3)
+    crate::model::parse_decimal(text, 3).is_some()
 }
 
 fn parse_positive(text: &str) -> Option<f64> {

@@ -250,6 +250,16 @@ struct Grid {
     reach: f64,
 }
 
+/// The square a mark covers.
+fn dot_box(m: &Mark) -> Rect {
+    Rect {
+        x: m.x - m.r,
+        y: m.y - m.r,
+        width: 2.0 * m.r,
+        height: 2.0 * m.r,
+    }
+}
+
 const CELL: f64 = 32.0;
 const MAX_CELLS: usize = 256;
 
@@ -339,13 +349,7 @@ impl Grid {
                 if m.id == req.id && m.x == req.x && m.y == req.y {
                     continue;
                 }
-                let dot = Rect {
-                    x: m.x - m.r,
-                    y: m.y - m.r,
-                    width: 2.0 * m.r,
-                    height: 2.0 * m.r,
-                };
-                if dot.overlaps(rect) {
+                if dot_box(m).overlaps(rect) {
                     return true;
                 }
             }
@@ -501,16 +505,9 @@ mod tests {
                     height: next(30.0),
                 };
                 let probe = req("probe", rect.x, rect.y, false);
-                let brute = marks.iter().any(|m| {
-                    m.x.is_finite()
-                        && Rect {
-                            x: m.x - m.r,
-                            y: m.y - m.r,
-                            width: 2.0 * m.r,
-                            height: 2.0 * m.r,
-                        }
-                        .overlaps(&rect)
-                });
+                let brute = marks
+                    .iter()
+                    .any(|m| m.x.is_finite() && dot_box(m).overlaps(&rect));
                 assert_eq!(grid.blocks(&marks, &rect, &probe), brute, "{span} {rect:?}");
             }
         }

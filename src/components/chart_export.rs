@@ -54,10 +54,15 @@ fn escape(text: &str) -> String {
 const SVG_TOP: f64 = 40.0;
 const SVG_BOTTOM: f64 = 52.0;
 
+/// The standalone document's height for a chart `height` high.
+fn total_height(height: f64) -> f64 {
+    height + SVG_TOP + SVG_BOTTOM
+}
+
 /// Wraps already-serialised chart markup of `width × height` into a standalone document.
 pub fn wrap_svg(inner: &str, width: f64, height: f64, lang: Lang) -> String {
     let top = SVG_TOP;
-    let total = height + SVG_TOP + SVG_BOTTOM;
+    let total = total_height(height);
     let mut legend = String::new();
     let mut x = 16.0;
     for (sector, hex) in SECTOR_HEX {
@@ -97,7 +102,7 @@ pub fn standalone_svg(lang: Lang) -> Option<(String, f64, f64)> {
         .serialize_to_string(&svg)
         .ok()?;
     let svg = wrap_svg(&inner, width, height, lang);
-    Some((svg, width.round(), (height + SVG_TOP + SVG_BOTTOM).round()))
+    Some((svg, width.round(), total_height(height).round()))
 }
 
 fn view_box_size(svg: &web_sys::Element) -> Option<(f64, f64)> {

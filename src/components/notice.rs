@@ -12,7 +12,6 @@ pub fn notice(ctx: &Ctx, ignored: &[Ignored], on_dismiss: Callback<MouseEvent>) 
         return html! {};
     }
     let lang = ctx.lang;
-    let dismiss = on_dismiss;
     html! {
         <div class="notice" role="status" data-notice="ignored">
             <div>
@@ -23,7 +22,7 @@ pub fn notice(ctx: &Ctx, ignored: &[Ignored], on_dismiss: Callback<MouseEvent>) 
                     }) }
                 </ul>
             </div>
-            <button type="button" class="btn" onclick={dismiss} aria-label={T::Dismiss.get(lang)}>{ "×" }</button>
+            <button type="button" class="btn" onclick={on_dismiss} aria-label={T::Dismiss.get(lang)}>{ "×" }</button>
         </div>
     }
 }

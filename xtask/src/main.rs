@@ -147,20 +147,22 @@ fn ensure_minifier() -> Result {
             );
         }
         step("installing the JS minifier for release builds (npm ci)");
-        run(
-            "npm",
-            &[
-                "ci",
-                "--prefix",
-                "tools/minify",
-                "--no-audit",
-                "--no-fund",
-                "--loglevel=error",
-            ],
-            &[],
-        )?;
+        npm_ci("tools/minify")?;
     }
     Ok(())
+}
+
+/// Installs the locked npm packages of the project folder `dir`.
+fn npm_ci(dir: &str) -> Result {
+    let args = [
+        "ci",
+        "--prefix",
+        dir,
+        "--no-audit",
+        "--no-fund",
+        "--loglevel=error",
+    ];
+    run("npm", &args, &[])
 }
 
 /// Chromium, ChromeDriver, Korean fonts and the end-to-end test's npm packages.
@@ -193,18 +195,7 @@ fn setup_browser() -> Result {
         || !Path::new("tests/e2e/node_modules/axe-core").exists()
     {
         step("installing the end-to-end test packages (npm ci)");
-        run(
-            "npm",
-            &[
-                "ci",
-                "--prefix",
-                "tests/e2e",
-                "--no-audit",
-                "--no-fund",
-                "--loglevel=error",
-            ],
-            &[],
-        )?;
+        npm_ci("tests/e2e")?;
     }
     Ok(())
 }
