@@ -567,7 +567,7 @@ mod tests {
     }
 
     #[test]
-    fn ten_thousand_models_all_facets_quickly() {
+    fn ten_thousand_models_all_facets() {
         let orgs: Vec<&'static str> = (0..60)
             .map(|i| &*Box::leak(format!("org-{i}").into_boxed_str()))
             .collect();
@@ -594,14 +594,10 @@ mod tests {
             Action::SetParams(Range::new(Some(1.0), None)),
             Action::SetQuery("model 1".into()),
         ]);
-        let start = std::time::Instant::now();
+        // Correctness at scale only: timings belong to `cargo xtask bench`.
         let all = all_facet_counts(&models, &s);
         let shown = filtered(&models, &s);
-        let took = start.elapsed();
         assert_eq!(all.len(), 9);
         assert!(!shown.is_empty());
-        // Generous bound for debug builds on a shared machine; release is far faster.
-        println!("10,000 models, all facet counts + filtered: {took:?}");
-        assert!(took.as_millis() < 500, "took {took:?}");
     }
 }

@@ -1629,7 +1629,7 @@ mod tests {
             problems,
             vec![
                 format!("{file}:2: params_b: must be a positive number, got \"-3\""),
-                format!("{file}:3: date: day 30 does not exist in \"2023-02-30\""),
+                format!("{file}:3: date: day 30 does not exist in “2023-02-30”"),
                 format!(
                     "{file}:3: weights: unknown weights value \"shut\" (valid: open-commercial, open-research, open-unverified, closed)"
                 ),

@@ -1013,9 +1013,7 @@ mod tests {
                 row("m", size, 2019 + (i % 8) as u16, (i % 12) as u8 + 1)
             })
             .collect();
-        let start = std::time::Instant::now();
         let t = timeline(&rows, &[gpt3()], &[], &opts(1200.0));
-        eprintln!("timeline of 10,000 models: {:?}", start.elapsed());
         assert_eq!(t.marks.len(), 10_000);
         assert!(t.labels.len() <= 40);
         assert_inside(&t);
