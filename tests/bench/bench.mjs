@@ -91,7 +91,7 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const ms = (v) => (Number.isFinite(v) ? (v < 10 ? v.toFixed(1) : v.toFixed(0)) : '—');
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const int = (n) => (Number.isFinite(n) ? n.toLocaleString('en-US') : '—');
 const sleep = (t) => new Promise((ok) => setTimeout(ok, t));
 const log = (s) => console.log(s);
