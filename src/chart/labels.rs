@@ -234,6 +234,54 @@ pub(crate) fn place_labels(
     placed
 }
 
+/// Where the label of a horizontal reference line (GPT-3 at 175B) goes: the text's right
+/// edge and vertical centre. It prefers the right end of `plot`, just above the line, then
+/// below it, then moves left in 8 px steps until its box covers no mark and no placed label;
+/// if no spot is free it stays at the right end above the line (the renderer draws it with a
+/// halo, on top). Only marks and labels near the line are checked, so 10,000 marks cost one
+/// pass.
+pub fn line_label_spot(
+    line_y: f64,
+    plot: Rect,
+    width: f64,
+    font_px: f64,
+    marks: &[Mark],
+    labels: &[Label],
+) -> (f64, f64) {
+    let height = font_px * LINE;
+    let above = line_y - GAP - height / 2.0;
+    let below = line_y + GAP + height / 2.0;
+    let band = Rect {
+        x: plot.x,
+        y: above - height / 2.0,
+        width: plot.width,
+        height: below - above + height,
+    };
+    let near: Vec<Rect> = marks
+        .iter()
+        .map(dot_box)
+        .chain(labels.iter().map(Label::rect))
+        .filter(|r| r.overlaps(&band))
+        .collect();
+    let first = plot.right() - 4.0;
+    let mut right = first;
+    while right - width >= plot.x + 4.0 {
+        for cy in [above, below] {
+            let spot = Rect {
+                x: right - width,
+                y: cy - height / 2.0,
+                width,
+                height,
+            };
+            if plot.contains_rect(&spot) && !near.iter().any(|r| r.overlaps(&spot)) {
+                return (right, cy);
+            }
+        }
+        right -= 8.0;
+    }
+    (first, above)
+}
+
 /// Uniform bucket grid over mark centres, so checking a label box against
 /// 10,000 marks only looks at the few nearby. Dense, in one array (cell → run of
 /// mark indices); at most `MAX_CELLS` per side, with centres beyond that clamped
@@ -388,6 +436,72 @@ mod tests {
         assert!((text_width("EXAONE", 10.0) - 34.8).abs() < 1e-9);
         assert!(
             (text_width("믿:음 2.0", 10.0) - (10.0 * 2.0 + 5.8 * 3.0 + 6.0 * 2.0)).abs() < 1e-9
+        );
+    }
+
+    #[test]
+    fn line_label_moves_off_marks_and_labels() {
+        let plot = Rect {
+            x: 40.0,
+            y: 0.0,
+            width: 400.0,
+            height: 300.0,
+        };
+        let font = 12.0;
+        let (w, h) = (80.0, font * LINE);
+        let above = 150.0 - GAP - h / 2.0;
+        let below = 150.0 + GAP + h / 2.0;
+        // Nothing near the line: right end, above.
+        assert_eq!(
+            line_label_spot(150.0, plot, w, font, &[], &[]),
+            (436.0, above)
+        );
+        // A mark just above the line at the right end: below the line instead.
+        let marks = [dot("a", 420.0, 142.0)];
+        assert_eq!(
+            line_label_spot(150.0, plot, w, font, &marks, &[]),
+            (436.0, below)
+        );
+        // Marks on both sides of the line at the right end: move left until both clear.
+        let marks = [dot("a", 420.0, 142.0), dot("b", 400.0, 158.0)];
+        let (right, cy) = line_label_spot(150.0, plot, w, font, &marks, &[]);
+        let spot = Rect {
+            x: right - w,
+            y: cy - h / 2.0,
+            width: w,
+            height: h,
+        };
+        assert!(right < 436.0 && plot.contains_rect(&spot));
+        assert!(marks.iter().all(|m| !dot_box(m).overlaps(&spot)));
+        // A placed mark label counts like a mark.
+        let label = Label {
+            id: "c",
+            text: "c",
+            x: 436.0,
+            y: above,
+            anchor: Anchor::End,
+            width: 30.0,
+            height: h,
+        };
+        assert_eq!(
+            line_label_spot(150.0, plot, w, font, &[], &[label]),
+            (436.0, below)
+        );
+        // Marks far from the line do not matter; a crowded line keeps the right end.
+        let far = [dot("d", 420.0, 20.0)];
+        assert_eq!(
+            line_label_spot(150.0, plot, w, font, &far, &[]),
+            (436.0, above)
+        );
+        let crowd: Vec<Mark> = (0..60)
+            .flat_map(|i| {
+                let x = 40.0 + 7.0 * f64::from(i);
+                [dot("u", x, 142.0), dot("v", x, 158.0)]
+            })
+            .collect();
+        assert_eq!(
+            line_label_spot(150.0, plot, w, font, &crowd, &[]),
+            (436.0, above)
         );
     }
 
