@@ -157,12 +157,11 @@ pub(crate) fn label_requests(
             .then_with(|| a.1.x.total_cmp(&b.1.x))
             .then_with(|| a.0.id.cmp(b.0.id))
     };
-    // Only the best `limit` need sorting: partition first, O(n) on big layers.
-    if order.len() > limit {
-        order.select_nth_unstable_by(limit - 1, cmp);
-        order.truncate(limit);
-    }
+    // A full sort, then the best `limit`: the shared sort instantiation (see `set::sort_by`)
+    // instead of the standard selection's own code (≈ 0.8 KB of wasm); 10,000 marks sort in
+    // about a millisecond.
     crate::set::sort_by(&mut order, &cmp);
+    order.truncate(limit);
     order
         .into_iter()
         .map(|(m, mark, _)| LabelRequest {
