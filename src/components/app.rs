@@ -148,7 +148,7 @@ pub fn App() -> Html {
     };
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
-            <div ref={root} class={classes!("atlas", embed.then_some("embed"))} lang={lang.id()}>
+            <div ref={root} class="atlas" data-embed={embed.then_some("true")} lang={lang.id()}>
                 { header(&ctx) }
                 { notice(&ctx, &ignored, dismiss) }
                 { toolbar(&ctx, &filtered) }

@@ -205,7 +205,7 @@ pub fn Table(props: &TableProps) -> Html {
         };
         let selected = ctx.state.selected == Some(m.id);
         html! {
-            <tr data-model-id={m.id} class={classes!(selected.then_some("selected"))}>
+            <tr data-model-id={m.id} data-selected={selected.then_some("true")}>
                 <th scope="row">
                     <button type="button" class="btn link" onclick={select}>{ name(m, lang) }</button>
                     <span class="sub">{ other_name }</span>

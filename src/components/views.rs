@@ -62,7 +62,7 @@ pub fn legend(ctx: &Ctx, models: &[&Model], with_shapes: bool) -> Html {
     html! {
         <ul class="legend" aria-label={T::Legend.get(lang)}>
             { for sectors.iter().map(|s| html! {
-                <li><span class={classes!("swatch", format!("c-{}", s.id()))} aria-hidden="true"></span>{ s.label(lang) }</li>
+                <li><span class="swatch" data-c={s.id()} aria-hidden="true"></span>{ s.label(lang) }</li>
             }) }
             if with_shapes {
                 <li>{ T::OpenWeightsMark.get(lang) }</li>

@@ -131,7 +131,7 @@ for (const lang of ['ko', 'en']) {
     test(`axe: filters drawer open on a 375 px phone, ${lang}, ${scheme}`, async () => {
       const openDrawer = async (page) => {
         await page.click('.filters-toggle');
-        await page.waitForSelector('.filters.open .filters-body', { state: 'visible' });
+        await page.waitForSelector('.filters[data-open] .filters-body', { state: 'visible' });
       };
       await audit(
         [
