@@ -46,7 +46,31 @@ impl Ctx {
 }
 
 /// The models that pass the current filters, shared by every view.
-pub type Filtered = Rc<Vec<&'static Model>>;
+#[derive(Clone)]
+pub struct Filtered(pub Rc<Vec<&'static Model>>);
+
+/// Same models in the same order, by identity: every model is a static row, so comparing
+/// addresses is exact, and props checks neither walk every field of every model nor link
+/// `Model`'s field-by-field equality into the bundle.
+impl PartialEq for Filtered {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+            || (self.0.len() == other.0.len()
+                && self
+                    .0
+                    .iter()
+                    .zip(other.0.iter())
+                    .all(|(a, b)| std::ptr::eq(*a, *b)))
+    }
+}
+
+impl std::ops::Deref for Filtered {
+    type Target = [&'static Model];
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
 
 /// The context; components are only ever rendered under [`App`]'s provider.
 #[hook]

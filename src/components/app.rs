@@ -93,12 +93,12 @@ pub fn App() -> Html {
         }
     });
 
-    let filtered: Filtered = {
+    let filtered = {
         let key = (state.filters.clone(), state.asof);
-        use_memo(key, |(filters, asof)| {
+        Filtered(use_memo(key, |(filters, asof)| {
             let state = ViewState::for_filters(filters, *asof);
             filter::filtered_with(data::korean(), &state, &text_matcher(&filters.query))
-        })
+        }))
     };
 
     // The DOM contract: data-count now, data-ready once the first view is drawn.

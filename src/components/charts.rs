@@ -163,7 +163,7 @@ pub fn ChartView(props: &ChartProps) -> Html {
         lang,
     };
     let drawn = use_memo(
-        (Rc::clone(&props.filtered), view, inputs),
+        (props.filtered.clone(), view, inputs),
         |(models, view, inputs)| match view {
             View::Ranking => draw_ranking(models, inputs),
             View::Lanes => draw_lanes(models, inputs),
