@@ -193,11 +193,11 @@ pub fn facet_counts_with(
     count_facet(models, &masks, &state.filters, facet)
 }
 
+/// Every countable facet with its values' counts, in [`Facet::ALL`] order.
+pub type AllCounts = Vec<(Facet, Vec<(FacetValue, usize)>)>;
+
 /// Counts for every countable facet in one pass over the models.
-pub fn all_facet_counts(
-    models: &[&'static Model],
-    state: &ViewState,
-) -> Vec<(Facet, Vec<(FacetValue, usize)>)> {
+pub fn all_facet_counts(models: &[&'static Model], state: &ViewState) -> AllCounts {
     let q = Query::new(&state.filters.query);
     all_facet_counts_with(models, state, &|m| q.matches(&row_haystacks(m)))
 }
@@ -207,7 +207,7 @@ pub fn all_facet_counts_with(
     models: &[&'static Model],
     state: &ViewState,
     text: &dyn Fn(&Model) -> bool,
-) -> Vec<(Facet, Vec<(FacetValue, usize)>)> {
+) -> AllCounts {
     let masks = masks(models, state, text);
     Facet::ALL
         .iter()

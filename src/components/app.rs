@@ -11,11 +11,11 @@ use super::{Ctx, Filtered};
 use crate::components::{
     card::{card, use_card_focus},
     compare::compare,
-    filters::FilterPanel,
+    filters::{filter_panel, use_filter_panel},
     header::header,
     notice::notice,
     table::Table,
-    toolbar::{toolbar, ShareTools},
+    toolbar::{share_tools, toolbar, use_share_tools},
     views::main_view,
 };
 use crate::data;
@@ -136,6 +136,8 @@ pub fn App() -> Html {
     }
 
     let card_heading = use_card_focus(state.selected);
+    let panel = use_filter_panel(&state);
+    let share = use_share_tools();
     let ctx = Ctx {
         state: state.clone(),
         lang,
@@ -151,9 +153,9 @@ pub fn App() -> Html {
             <div ref={root} class="atlas" data-embed={embed.then_some("true")} lang={lang.id()}>
                 { header(&ctx) }
                 { notice(&ctx, &ignored, dismiss) }
-                { toolbar(&ctx, &filtered) }
+                { toolbar(&ctx, &filtered, &share) }
                 <div class="layout">
-                    <FilterPanel />
+                    { filter_panel(&ctx, &panel) }
                     <section class="panel" aria-label={T::Views.get(lang)}>
                         { main_view(&ctx, &filtered) }
                         if *printing && state.view != crate::state::View::Table {
@@ -164,7 +166,7 @@ pub fn App() -> Html {
                     </section>
                 </div>
                 if embed {
-                    <ShareTools filtered={filtered.clone()} />
+                    { share_tools(&ctx, &filtered, &share) }
                 }
                 <footer class="credit">
                     <span>{ T::Credit.get(lang) }</span>

@@ -1,10 +1,12 @@
 //! The filter panel: search, every facet with live counts, ranges, clearing.
 //! On phones it collapses behind a toggle.
 
+use std::rc::Rc;
+
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::{use_ctx, Ctx};
+use super::Ctx;
 use crate::data;
 use crate::filter;
 use crate::format;
@@ -95,25 +97,34 @@ fn parse_month(text: &str) -> Option<Date> {
     Date::parse(text.trim()).ok()
 }
 
-#[component]
-pub fn FilterPanel() -> Html {
+/// The filter panel's own state, kept by [`super::app::App`]: whether the phone drawer is
+/// open, and every facet's counts for the current filters. (A plain view function with a
+/// hook rather than a component: each component links Yew's lifecycle code again.)
+pub struct PanelState {
+    open: UseStateHandle<bool>,
+    counts: Rc<filter::AllCounts>,
+}
+
+#[hook]
+pub fn use_filter_panel(state: &ViewState) -> PanelState {
     let open = use_state_eq(|| false);
-    let ctx = use_ctx();
-    let counts = {
-        let state = ctx.as_ref().map(|c| (*c.state).clone()).unwrap_or_default();
-        let key = (state.filters.clone(), state.asof);
-        use_memo(key, |(filters, asof)| {
-            let state = ViewState::for_filters(filters, *asof);
-            filter::all_facet_counts_with(data::korean(), &state, &text_matcher(&filters.query))
-        })
-    };
-    let Some(ctx) = ctx else { return html! {} };
+    let key = (state.filters.clone(), state.asof);
+    let counts = use_memo(key, |(filters, asof)| {
+        let state = ViewState::for_filters(filters, *asof);
+        filter::all_facet_counts_with(data::korean(), &state, &text_matcher(&filters.query))
+    });
+    PanelState { open, counts }
+}
+
+pub fn filter_panel(ctx: &Ctx, panel: &PanelState) -> Html {
+    let PanelState { open, counts } = panel;
+    let is_open = **open;
     let lang = ctx.lang;
     let filters = &ctx.state.filters;
 
     let toggle_open = {
         let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
+        Callback::from(move |_: MouseEvent| open.set(!is_open))
     };
 
     let on_search = {
@@ -133,15 +144,15 @@ pub fn FilterPanel() -> Html {
 
     let facets = counts
         .iter()
-        .map(|(facet, values)| facet_group(&ctx, *facet, values));
+        .map(|(facet, values)| facet_group(ctx, *facet, values));
     let active = filters.active_count();
 
     html! {
-        <aside class="filters" data-open={(*open).then_some("true")} aria-label={T::Filters.get(lang)}>
+        <aside class="filters" data-open={is_open.then_some("true")} aria-label={T::Filters.get(lang)}>
             <div class="filters-head">
                 <h2>{ T::Filters.get(lang) }</h2>
-                <button type="button" class="btn filters-toggle" aria-expanded={open.to_string()} onclick={toggle_open}>
-                    { if *open { T::HideFilters } else { T::ShowFilters }.get(lang) }
+                <button type="button" class="btn filters-toggle" aria-expanded={is_open.to_string()} onclick={toggle_open}>
+                    { if is_open { T::HideFilters } else { T::ShowFilters }.get(lang) }
                     if active > 0 { { format!(" ({active})") } }
                 </button>
                 if active > 0 {
@@ -155,8 +166,8 @@ pub fn FilterPanel() -> Html {
                 oninput={on_search} onkeydown={on_search_key} />
             <div class="filters-body">
                 { for facets }
-                { params_group(&ctx) }
-                { date_group(&ctx) }
+                { params_group(ctx) }
+                { date_group(ctx) }
             </div>
         </aside>
     }

@@ -3,7 +3,7 @@
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use super::{browser, chart_export, share_url, use_ctx, Ctx, Filtered};
+use super::{browser, chart_export, share_url, Ctx, Filtered};
 use crate::export;
 use crate::i18n::T;
 use crate::state::{Action, Lang, View};
@@ -59,16 +59,26 @@ enum Sheet {
     Download,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ToolbarProps {
-    pub filtered: Filtered,
+/// The share tools' own state, kept by [`super::app::App`] (see [`super::filters::PanelState`]):
+/// which sheet is open, and the last status message ("Link copied").
+pub struct ShareState {
+    sheet: UseStateHandle<Sheet>,
+    status: UseStateHandle<String>,
+}
+
+#[hook]
+pub fn use_share_tools() -> ShareState {
+    ShareState {
+        sheet: use_state_eq(|| Sheet::None),
+        status: use_state_eq(String::new),
+    }
 }
 
 /// View tabs and the model count; in full mode the share tools sit beside
 /// them, in embed mode they move to the bottom (chart and filters first).
 ///
 /// A plain view function (see [`super::header::header`]).
-pub fn toolbar(ctx: &Ctx, filtered: &Filtered) -> Html {
+pub fn toolbar(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
     let lang = ctx.lang;
     let state = &ctx.state;
     let tabs = View::ALL.iter().map(|view| {
@@ -89,20 +99,16 @@ pub fn toolbar(ctx: &Ctx, filtered: &Filtered) -> Html {
             </p>
             <span class="spacer"></span>
             if !state.embed {
-                <ShareTools filtered={filtered.clone()} />
+                { share_tools(ctx, filtered, share) }
             }
         </div>
     }
 }
 
 /// Copy link, native share, the embed snippet and the downloads.
-#[component]
-pub fn ShareTools(props: &ToolbarProps) -> Html {
-    let sheet = use_state_eq(|| Sheet::None);
-    let status = use_state_eq(String::new);
-    let Some(ctx) = use_ctx() else {
-        return html! {};
-    };
+pub fn share_tools(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
+    let ShareState { sheet, status } = share;
+    let open = **sheet;
     let lang = ctx.lang;
     let state = ctx.state.clone();
     let url = share_url(&state);
@@ -133,7 +139,7 @@ pub fn ShareTools(props: &ToolbarProps) -> Html {
     };
 
     let today = ctx.today;
-    let models = props.filtered.clone();
+    let models = filtered.clone();
     let download_csv = {
         let models = models.clone();
         Callback::from(move |_: MouseEvent| {
@@ -174,20 +180,20 @@ pub fn ShareTools(props: &ToolbarProps) -> Html {
                     if let Some(share) = native_share {
                         <button type="button" class="btn" data-action="share" onclick={share}>{ T::Share.get(lang) }</button>
                     }
-                    <button type="button" class="btn" data-action="embed" aria-expanded={(*sheet == Sheet::Embed).to_string()}
+                    <button type="button" class="btn" data-action="embed" aria-expanded={(open == Sheet::Embed).to_string()}
                         onclick={toggle(Sheet::Embed)}>{ T::Embed.get(lang) }</button>
-                    <button type="button" class="btn" data-action="download" aria-expanded={(*sheet == Sheet::Download).to_string()}
+                    <button type="button" class="btn" data-action="download" aria-expanded={(open == Sheet::Download).to_string()}
                         onclick={toggle(Sheet::Download)}>{ T::Download.get(lang) }</button>
-                    <span class="status-msg" role="status">{ (*status).clone() }</span>
+                    <span class="status-msg" role="status">{ (**status).clone() }</span>
                 </div>
-            if *sheet == Sheet::Embed {
+            if open == Sheet::Embed {
                 <div class="sheet" data-sheet="embed">
                     <label for="embed-snippet">{ T::EmbedHint.get(lang) }</label>
                     <textarea id="embed-snippet" readonly=true value={snippet.clone()} />
                     <button type="button" class="btn" data-action="copy-snippet" onclick={copy_snippet}>{ T::CopySnippet.get(lang) }</button>
                 </div>
             }
-            if *sheet == Sheet::Download {
+            if open == Sheet::Download {
                 <div class="sheet sharebar" data-sheet="download">
                     <button type="button" class="btn" data-download="csv" onclick={download_csv}>{ "CSV" }</button>
                     <button type="button" class="btn" data-download="json" onclick={download_json}>{ "JSON" }</button>
