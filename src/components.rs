@@ -24,8 +24,8 @@ mod views;
 
 pub use app::App;
 
-/// What every component can read: the state (and its dispatcher), the
-/// resolved language and today's date.
+/// What every view reads: the state (and its dispatcher), the resolved language and
+/// today's date. Passed down as an argument or a prop (no Yew context).
 #[derive(Clone, PartialEq)]
 pub struct Ctx {
     pub state: UseReducerHandle<ViewState>,
@@ -70,12 +70,6 @@ impl std::ops::Deref for Filtered {
     fn deref(&self) -> &Self::Target {
         &self.0
     }
-}
-
-/// The context; components are only ever rendered under [`App`]'s provider.
-#[hook]
-pub fn use_ctx() -> Option<Ctx> {
-    use_context::<Ctx>()
 }
 
 /// The page's own URL for this state without embed mode (for "open full view").

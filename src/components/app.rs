@@ -149,7 +149,6 @@ pub fn App() -> Html {
         Callback::from(move |_: MouseEvent| ignored.set(Vec::new()))
     };
     html! {
-        <ContextProvider<Ctx> context={ctx.clone()}>
             <div ref={root} class="atlas" data-embed={embed.then_some("true")} lang={lang.id()}>
                 { header(&ctx) }
                 { notice(&ctx, &ignored, dismiss) }
@@ -159,7 +158,7 @@ pub fn App() -> Html {
                     <section class="panel" aria-label={T::Views.get(lang)}>
                         { main_view(&ctx, &filtered) }
                         if *printing && state.view != crate::state::View::Table {
-                            <div class="print-table"><Table filtered={filtered.clone()} /></div>
+                            <div class="print-table"><Table filtered={filtered.clone()} ctx={ctx.clone()} /></div>
                         }
                         { card(&ctx, card_heading) }
                         { compare(&ctx) }
@@ -175,6 +174,5 @@ pub fn App() -> Html {
                     }
                 </footer>
             </div>
-        </ContextProvider<Ctx>>
     }
 }

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::chart_export::CHART_ID;
-use super::use_ctx;
+use super::Ctx;
 use crate::data;
 use crate::format::{self, dp0, dp1};
 use crate::i18n::{Label, T};
@@ -141,6 +141,7 @@ pub struct ChartSvgProps {
     /// Marks in keyboard order.
     pub stops: Rc<Vec<Hover>>,
     pub hit: Hit,
+    pub ctx: Ctx,
 }
 
 #[component]
@@ -160,9 +161,7 @@ pub fn ChartSvg(props: &ChartSvgProps) -> Html {
             }
         });
     }
-    let Some(ctx) = use_ctx() else {
-        return html! {};
-    };
+    let ctx = &props.ctx;
     let state = ctx.state.clone();
 
     let on_key = {

@@ -6,7 +6,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart_frame::{use_width, ChartSvg, Hit, Hover};
-use super::use_ctx;
 use super::views::{highlight_for, label_name, x_domain_for, ChartProps};
 use crate::chart::lanes::{lanes, LaneBy, LanesOptions};
 use crate::chart::ranking::{ranking, RankingOptions};
@@ -150,9 +149,9 @@ pub fn draw_ranking(models: &[&'static Model], i: &Inputs) -> Drawn {
 #[component]
 pub fn ChartView(props: &ChartProps) -> Html {
     let (wrap, width) = use_width();
-    let ctx = use_ctx();
-    let state = ctx.as_ref().map(|c| (*c.state).clone()).unwrap_or_default();
-    let lang = ctx.as_ref().map_or(Lang::En, |c| c.lang);
+    let ctx = &props.ctx;
+    let state = &*ctx.state;
+    let lang = ctx.lang;
     let view = state.view;
     let inputs = Inputs {
         width,
@@ -179,7 +178,7 @@ pub fn ChartView(props: &ChartProps) -> Html {
         <div class="chart-wrap" ref={wrap}>
             <ChartSvg {kind} title={title.get(lang)} desc={drawn.desc.clone()}
                 width={drawn.width} height={drawn.height} body={drawn.body.clone()}
-                stops={drawn.stops.clone()} {hit} />
+                stops={drawn.stops.clone()} {hit} ctx={ctx.clone()} />
         </div>
     }
 }

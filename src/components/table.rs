@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use yew::prelude::*;
 
-use super::{use_ctx, Filtered};
+use super::{Ctx, Filtered};
 use crate::data;
 use crate::format;
 use crate::i18n::{language_name, Label, T};
@@ -146,6 +146,8 @@ pub fn params_text(value_b: Option<f64>, lang: Lang) -> String {
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
     pub filtered: Filtered,
+    /// See [`super::views::ChartProps::ctx`].
+    pub ctx: Ctx,
 }
 
 #[component]
@@ -154,12 +156,10 @@ pub fn Table(props: &TableProps) -> Html {
     // Rows drawn so far: thousands of rows at once would stall the page, so
     // large sets are shown a page at a time (every row stays one click away).
     let limit = use_state_eq(|| PAGE);
-    let Some(ctx) = use_ctx() else {
-        return html! {};
-    };
+    let ctx = &props.ctx;
     let lang = ctx.lang;
     if props.filtered.is_empty() {
-        return super::views::empty_state(&ctx);
+        return super::views::empty_state(ctx);
     }
     let (column, asc) = *sort;
     let mut rows: Vec<&'static Model> = props.filtered.to_vec();

@@ -40,6 +40,9 @@ pub fn empty_state(ctx: &Ctx) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
     pub filtered: Filtered,
+    /// A prop, not a context: Yew's context machinery costs bundle size, and every view
+    /// re-renders with the state anyway.
+    pub ctx: Ctx,
 }
 
 /// Sectors present among the filtered models, for the legend.
@@ -159,9 +162,11 @@ pub fn main_view(ctx: &Ctx, filtered: &Filtered) -> Html {
     } else {
         match ctx.state.view {
             View::Timeline | View::Ranking | View::Lanes => {
-                html! { <super::charts::ChartView filtered={filtered.clone()} /> }
+                html! { <super::charts::ChartView filtered={filtered.clone()} ctx={ctx.clone()} /> }
             }
-            View::Table => html! { <super::table::Table filtered={filtered.clone()} /> },
+            View::Table => {
+                html! { <super::table::Table filtered={filtered.clone()} ctx={ctx.clone()} /> }
+            }
         }
     };
     html! {
