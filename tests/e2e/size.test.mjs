@@ -22,7 +22,7 @@ const ROLES = [
  * target for the whole first load is 150,000 bytes; the widget is not there yet (see
  * README, "Sizes"), so the total budget is the sum of these.
  */
-const BUDGET = { html: 800, loader: 300, js: 6_400, wasm: 190_500, css: 3_900 };
+const BUDGET = { html: 800, loader: 300, js: 6_400, wasm: 184_000, css: 3_900 };
 const TARGET = 150_000;
 
 test('the first load stays within its size budget', () => {
