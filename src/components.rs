@@ -1,5 +1,5 @@
-//! Thin Yew views over the pure parts. Each component reads the shared
-//! [`Ctx`] (state handle, language, today) and dispatches [`Action`]s.
+//! Thin Yew views over the pure parts. Each view is passed the shared [`Ctx`]
+//! (state handle, language, today) and dispatches [`Action`]s.
 
 use std::rc::Rc;
 

@@ -12,7 +12,7 @@
 
 use std::fmt::Write;
 
-use crate::chart::labels::{self, Anchor, Label};
+use crate::chart::labels::{Anchor, Label};
 use crate::chart::lanes::{LaneKey, Lanes};
 use crate::chart::layout::Rect;
 use crate::chart::ranking::Ranking;
@@ -344,24 +344,18 @@ pub fn timeline(g: &Timeline, lang: Lang) -> String {
     }
     o.0.push_str("</g>");
     o.marks_and_labels(&g.marks, &g.labels, lang);
-    // The reference line's label last, on top, where it covers no mark or label if it can.
-    let text = T::Gpt3Line.get(lang);
+    // The reference line's label last, on top (where the layout found it room).
     for r in &g.reference_lines {
-        let width = labels::text_width(text, REF_LABEL_PX);
-        let (x, y) = labels::line_label_spot(r.y, plot, width, REF_LABEL_PX, &g.marks, &g.labels);
         o.text(
             "ref-label",
-            x,
-            y,
+            r.label_x,
+            r.label_y,
             " text-anchor=\"end\" dominant-baseline=\"central\"",
-            text,
+            T::Gpt3Line.get(lang),
         );
     }
     o.0
 }
-
-/// The reference label's font size (`.ref-label` in the styles and the SVG export).
-const REF_LABEL_PX: f64 = 11.0;
 
 /// The sector (or organisation) lanes' markup.
 pub fn lanes(g: &Lanes, lang: Lang) -> String {

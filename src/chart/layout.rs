@@ -121,7 +121,7 @@ impl Frame {
     }
 }
 
-/// `v` limited to `lo..=hi` (`lo` wins if they cross; NaN gives `lo`). Unlike `f64::clamp`
+/// `v` limited to `lo..=hi` (`lo` wins if they cross; NaN gives `hi`). Unlike `f64::clamp`
 /// it has no panic path, whose message would pull float `Debug` formatting into the bundle.
 pub fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
     v.min(hi).max(lo)

@@ -12,7 +12,7 @@
 //!   2022      2023      2024             x ticks at `x_axis_y`
 //! ```
 
-use super::labels::{label_requests, place_labels, Label};
+use super::labels::{label_requests, line_label_spot, place_labels, Label};
 use super::layout::{clamp, Frame, Rect, LABEL_FONT_PX};
 use super::scale::{Linear, Log};
 use super::ticks::{decade_ceil, decade_floor, log_ticks, pow10};
@@ -51,6 +51,8 @@ pub struct TimelineOptions {
     pub label_name: LabelName,
     /// How many labels to try to place (capped at [`super::labels::MAX_LABELS`]).
     pub max_labels: usize,
+    /// Estimated width of the reference line's label ("GPT-3 (175B)") in this language.
+    pub ref_label_width: f64,
 }
 
 impl TimelineOptions {
@@ -67,6 +69,7 @@ impl TimelineOptions {
             x_domain: None,
             label_name: LabelName::En,
             max_labels: 40,
+            ref_label_width: super::labels::text_width("GPT-3 (175B)", REF_LABEL_PX),
         }
     }
 }
@@ -130,12 +133,19 @@ pub struct Ghost {
     pub clamped: bool,
 }
 
+/// Font size of the reference line's label (`.ref-label` in the styles and the SVG export).
+pub const REF_LABEL_PX: f64 = 11.0;
+
 /// A horizontal reference line, e.g. GPT-3 at 175B.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ReferenceLine {
     pub id: &'static str,
     pub y: f64,
     pub value_b: f64,
+    /// The label's right edge and vertical centre: off the marks and mark labels where the
+    /// line has room (see [`super::labels::line_label_spot`]).
+    pub label_x: f64,
+    pub label_y: f64,
 }
 
 /// Everything the timeline renderer needs, in pixels.
@@ -293,16 +303,9 @@ pub fn timeline(
             ..plot
         }
     });
-    let reference_lines = refs
+    let reference_lines: Vec<(&'static str, f64, f64)> = refs
         .iter()
-        .filter_map(|m| {
-            let v = known_total(m)?;
-            Some(ReferenceLine {
-                id: m.id,
-                y: y.apply(v),
-                value_b: v,
-            })
-        })
+        .filter_map(|m| known_total(m).map(|v| (m.id, y.apply(v), v)))
         .collect();
     let y_ticks = log_ticks(y_lo, y_hi)
         .into_iter()
@@ -319,6 +322,26 @@ pub fn timeline(
 
     let mut marks: Vec<Mark> = placed.into_iter().map(|(_, mark)| mark).collect();
     sort_marks(&mut marks);
+    let reference_lines = reference_lines
+        .into_iter()
+        .map(|(id, line_y, value_b)| {
+            let (label_x, label_y) = line_label_spot(
+                line_y,
+                plot,
+                opts.ref_label_width,
+                REF_LABEL_PX,
+                &marks,
+                &labels,
+            );
+            ReferenceLine {
+                id,
+                y: line_y,
+                value_b,
+                label_x,
+                label_y,
+            }
+        })
+        .collect();
 
     Timeline {
         frame,
@@ -524,6 +547,14 @@ mod tests {
                 l.id
             );
         }
+        for r in &t.reference_lines {
+            assert!(
+                r.label_x <= t.plot.right() && r.label_x - 40.0 >= t.plot.x,
+                "reference label {} at {} leaves the plot",
+                r.id,
+                r.label_x
+            );
+        }
         for tick in &t.x_ticks {
             assert!(
                 tick.x >= t.plot.x && tick.x <= t.plot.right(),
@@ -608,6 +639,40 @@ mod tests {
         let t = timeline(&[m, row("a", Some(7.0), 2023, 1)], &[], &[], &opts(600.0));
         let mark = t.mark("odd").copied();
         assert!(mark.is_some_and(|m| m.undisclosed && m.y > t.plot.bottom()));
+    }
+
+    #[test]
+    fn reference_label_finds_room_off_the_marks() {
+        // Models right on the GPT-3 line at the right end of the axis: the label moves left.
+        let crowd = [
+            row("a", Some(175.0), 2026, 6),
+            row("b", Some(160.0), 2026, 5),
+            row("c", Some(190.0), 2026, 4),
+            row("d", Some(7.0), 2021, 1),
+        ];
+        let o = opts(600.0);
+        let t = timeline(&crowd, &[gpt3()], &[], &o);
+        assert_inside(&t);
+        let gpt = t.reference_lines.first().copied();
+        assert!(gpt.is_some());
+        let Some(gpt) = gpt else { return };
+        let spot = Rect {
+            x: gpt.label_x - o.ref_label_width,
+            y: gpt.label_y - 6.0,
+            width: o.ref_label_width,
+            height: 12.0,
+        };
+        assert!(gpt.label_x < t.plot.right() - 4.0, "{gpt:?}");
+        for m in &t.marks {
+            let dot = Rect {
+                x: m.x - m.r,
+                y: m.y - m.r,
+                width: 2.0 * m.r,
+                height: 2.0 * m.r,
+            };
+            assert!(!dot.overlaps(&spot), "{} under the label", m.id);
+        }
+        assert!(t.labels.iter().all(|l| !l.rect().overlaps(&spot)));
     }
 
     #[test]

@@ -137,7 +137,7 @@ pub fn App() -> Html {
 
     let card_heading = use_card_focus(state.selected);
     let panel = use_filter_panel(&state);
-    let share = use_share_tools();
+    let share = use_share_tools(state.embed);
     let ctx = Ctx {
         state: state.clone(),
         lang,

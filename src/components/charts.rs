@@ -7,9 +7,10 @@ use yew::prelude::*;
 
 use super::chart_frame::{use_width, ChartSvg, Hit, Hover};
 use super::views::{highlight_for, label_name, x_domain_for, ChartProps};
+use crate::chart::labels;
 use crate::chart::lanes::{lanes, LaneBy, LanesOptions};
 use crate::chart::ranking::{ranking, RankingOptions};
-use crate::chart::timeline::{default_height, timeline, TimelineOptions};
+use crate::chart::timeline::{default_height, timeline, TimelineOptions, REF_LABEL_PX};
 use crate::chart::Mark;
 use crate::data;
 use crate::format;
@@ -73,6 +74,7 @@ pub fn draw_timeline(models: &[&'static Model], i: &Inputs) -> Drawn {
     opts.show_events = i.events;
     opts.selected = i.selected;
     opts.label_name = label_name(i.lang);
+    opts.ref_label_width = labels::text_width(T::Gpt3Line.get(i.lang), REF_LABEL_PX);
     opts.x_domain = x_domain_for(i.asof);
     opts.highlight = highlight_for(i.asof);
     let refs: Vec<_> = data::reference_models().collect();

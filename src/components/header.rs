@@ -7,7 +7,8 @@ use crate::i18n::T;
 use crate::state::{Action, Lang, Theme};
 
 /// A plain view function, not a component: it re-renders with [`super::App`] either way
-/// (it reads the context), and each component costs Yew lifecycle code in the bundle.
+/// (it takes the state through [`Ctx`]), and each component costs Yew lifecycle code in the
+/// bundle.
 pub fn header(ctx: &Ctx) -> Html {
     let lang = ctx.lang;
     let other = match lang {

@@ -67,11 +67,19 @@ pub struct ShareState {
 }
 
 #[hook]
-pub fn use_share_tools() -> ShareState {
-    ShareState {
-        sheet: use_state_eq(|| Sheet::None),
-        status: use_state_eq(String::new),
+pub fn use_share_tools(embed: bool) -> ShareState {
+    let sheet = use_state_eq(|| Sheet::None);
+    let status = use_state_eq(String::new);
+    {
+        // The tools move between the toolbar and the page foot with embed mode (Back/Forward
+        // can switch it): they start closed there, as a freshly mounted component would.
+        let (sheet, status) = (sheet.clone(), status.clone());
+        use_effect_with(embed, move |_| {
+            sheet.set(Sheet::None);
+            status.set(String::new());
+        });
     }
+    ShareState { sheet, status }
 }
 
 /// View tabs and the model count; in full mode the share tools sit beside

@@ -239,7 +239,8 @@ fn postbuild() -> Result {
         &html[end + "</script>".len()..]
     );
     std::fs::write(&index, html).map_err(|e| e.to_string())?;
-    // Trunk minifies CSS and HTML (`minify = "on_release"`), not the wasm-bindgen glue.
+    // Trunk minifies CSS and HTML (`minify = "on_release"`), not the wasm-bindgen glue;
+    // minify.mjs does that and drops the wasm's custom sections.
     let release = env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
     if release {
         ensure_minifier()?;
