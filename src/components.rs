@@ -45,6 +45,15 @@ impl Ctx {
     }
 }
 
+/// An ARIA state value: a static string, no `bool::to_string` allocation and formatting.
+pub fn aria(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
+}
+
 /// The models that pass the current filters, shared by every view.
 #[derive(Clone)]
 pub struct Filtered(pub Rc<Vec<&'static Model>>);

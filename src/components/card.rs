@@ -201,7 +201,7 @@ pub fn card(ctx: &Ctx, heading: NodeRef) -> Html {
                 }) }
             </ul>
             <div class="card-actions">
-                <button type="button" class="btn" data-action="pin" aria-pressed={pinned.to_string()}
+                <button type="button" class="btn" data-action="pin" aria-pressed={super::aria(pinned)}
                     onclick={ctx.on(Action::TogglePin(m.id))}>
                     { if pinned { T::Unpin } else { T::Pin }.get(lang) }
                 </button>

@@ -151,7 +151,7 @@ pub fn filter_panel(ctx: &Ctx, panel: &PanelState) -> Html {
         <aside class="filters" data-open={is_open.then_some("true")} aria-label={T::Filters.get(lang)}>
             <div class="filters-head">
                 <h2>{ T::Filters.get(lang) }</h2>
-                <button type="button" class="btn filters-toggle" aria-expanded={is_open.to_string()} onclick={toggle_open}>
+                <button type="button" class="btn filters-toggle" aria-expanded={super::aria(is_open)} onclick={toggle_open}>
                     { if is_open { T::HideFilters } else { T::ShowFilters }.get(lang) }
                     if active > 0 { { format!(" ({active})") } }
                 </button>

@@ -92,7 +92,7 @@ pub fn toolbar(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
     let tabs = View::ALL.iter().map(|view| {
         let selected = state.view == *view;
         html! {
-            <button type="button" role="tab" class="tab" aria-selected={selected.to_string()}
+            <button type="button" role="tab" class="tab" aria-selected={super::aria(selected)}
                 data-view={view.id()} onclick={ctx.on(Action::SetView(*view))}>
                 { view_label(*view).get(lang) }
             </button>
@@ -188,9 +188,9 @@ pub fn share_tools(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
                     if let Some(share) = native_share {
                         <button type="button" class="btn" data-action="share" onclick={share}>{ T::Share.get(lang) }</button>
                     }
-                    <button type="button" class="btn" data-action="embed" aria-expanded={(open == Sheet::Embed).to_string()}
+                    <button type="button" class="btn" data-action="embed" aria-expanded={super::aria(open == Sheet::Embed)}
                         onclick={toggle(Sheet::Embed)}>{ T::Embed.get(lang) }</button>
-                    <button type="button" class="btn" data-action="download" aria-expanded={(open == Sheet::Download).to_string()}
+                    <button type="button" class="btn" data-action="download" aria-expanded={super::aria(open == Sheet::Download)}
                         onclick={toggle(Sheet::Download)}>{ T::Download.get(lang) }</button>
                     <span class="status-msg" role="status">{ (**status).clone() }</span>
                 </div>

@@ -118,9 +118,9 @@ fn controls(ctx: &Ctx) -> Html {
             <label>{ T::AsOf.get(lang) }
                 <input type="date" data-control="asof" value={asof_value} min="2020-01-01" max="2030-12-31" onchange={on_asof} />
             </label>
-            <button type="button" class="btn" data-action="asof-today" aria-pressed={state.asof.is_none().to_string()}
+            <button type="button" class="btn" data-action="asof-today" aria-pressed={super::aria(state.asof.is_none())}
                 onclick={ctx.on(Action::SetAsOf(None))}>{ T::AsOfToday.get(lang) }</button>
-            <button type="button" class="btn" data-action="asof-article" aria-pressed={(state.asof == Some(article)).to_string()}
+            <button type="button" class="btn" data-action="asof-article" aria-pressed={super::aria(state.asof == Some(article))}
                 onclick={ctx.on(Action::SetAsOf(Some(article)))}>{ T::AsOfArticle.get(lang) }</button>
         </div>
     }
