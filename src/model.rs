@@ -131,6 +131,38 @@ pub struct Date {
     pub day: u8,
 }
 
+/// Why [`Date::read`] rejected a text; [`DateError::message`] words it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum DateError {
+    /// A part has the wrong number of digits, or something other than digits.
+    Digits {
+        part: &'static str,
+        len: usize,
+    },
+    /// Not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    Shape,
+    Year(u32),
+    Month(u32),
+    Day(u32),
+}
+
+impl DateError {
+    /// The build error's wording for `text`. Quoted with “” rather than `{:?}`.
+    pub fn message(self, text: &str) -> String {
+        match self {
+            DateError::Digits { part, len } => {
+                format!("{part} must be {len} digits in “{text}” (use YYYY, YYYY-MM or YYYY-MM-DD)")
+            }
+            DateError::Shape => {
+                format!("“{text}” is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
+            }
+            DateError::Year(year) => format!("year {year} is out of range"),
+            DateError::Month(month) => format!("month {month} does not exist in “{text}”"),
+            DateError::Day(day) => format!("day {day} does not exist in “{text}”"),
+        }
+    }
+}
+
 impl Date {
     pub const fn precision(self) -> Precision {
         if self.month == 0 {
@@ -142,15 +174,19 @@ impl Date {
         }
     }
 
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking the calendar.
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking the calendar, with a message that
+    /// names the problem (for the build's data checks).
     pub fn parse(text: &str) -> Result<Date, String> {
+        Date::read(text).map_err(|e| e.message(text))
+    }
+
+    /// [`Date::parse`] without the wording: what the widget itself uses, so the messages'
+    /// formatting code stays out of the bundle.
+    pub fn read(text: &str) -> Result<Date, DateError> {
         let parts: Vec<&str> = text.split('-').collect();
-        // Quoted with “” rather than `{:?}`: Debug formatting of strings costs ≈ 1 KB of wasm.
-        let num = |s: &str, len: usize, what: &str| -> Result<u32, String> {
+        let num = |s: &str, len: usize, part: &'static str| -> Result<u32, DateError> {
             if s.len() != len || !s.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(format!(
-                    "{what} must be {len} digits in “{text}” (use YYYY, YYYY-MM or YYYY-MM-DD)"
-                ));
+                return Err(DateError::Digits { part, len });
             }
             Ok(s.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0')))
         };
@@ -158,20 +194,16 @@ impl Date {
             [y] => (num(y, 4, "year")?, 0, 0),
             [y, m] => (num(y, 4, "year")?, num(m, 2, "month")?, 0),
             [y, m, d] => (num(y, 4, "year")?, num(m, 2, "month")?, num(d, 2, "day")?),
-            _ => {
-                return Err(format!(
-                    "“{text}” is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)"
-                ))
-            }
+            _ => return Err(DateError::Shape),
         };
         if !(1950..=2100).contains(&year) {
-            return Err(format!("year {year} is out of range"));
+            return Err(DateError::Year(year));
         }
         if parts.len() >= 2 && !(1..=12).contains(&month) {
-            return Err(format!("month {month} does not exist in “{text}”"));
+            return Err(DateError::Month(month));
         }
         if parts.len() == 3 && (day == 0 || day > days_in_month(year as u16, month as u8) as u32) {
-            return Err(format!("day {day} does not exist in “{text}”"));
+            return Err(DateError::Day(day));
         }
         Ok(Date {
             year: year as u16,
@@ -429,6 +461,21 @@ mod tests {
         assert!(Date::parse("2023-8-1").is_err());
         assert!(Date::parse("23-08-01").is_err());
         assert!(Date::parse("").is_err());
+        assert_eq!(
+            Date::read("2023-8-1"),
+            Err(DateError::Digits {
+                part: "month",
+                len: 2
+            })
+        );
+        assert_eq!(Date::read("2023-01-02-03"), Err(DateError::Shape));
+        assert_eq!(Date::read("1900"), Err(DateError::Year(1900)));
+        assert_eq!(Date::read("2023-13"), Err(DateError::Month(13)));
+        assert_eq!(Date::read("2023-02-29"), Err(DateError::Day(29)));
+        assert_eq!(
+            Date::parse("2023-02-29"),
+            Err("day 29 does not exist in “2023-02-29”".to_string())
+        );
     }
 
     #[test]

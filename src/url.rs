@@ -478,7 +478,7 @@ fn parse_params(value: &str) -> Option<Range<f64>> {
 }
 
 fn parse_dates(value: &str) -> Option<Range<Date>> {
-    let r = parse_range(value, |s| Date::parse(s).ok())?;
+    let r = parse_range(value, |s| Date::read(s).ok())?;
     match (r.min, r.max) {
         (Some(lo), Some(hi)) if crate::filter::earliest_day(lo) > hi.latest_day() => None,
         _ => Some(r),
@@ -613,7 +613,7 @@ fn apply(
             Some(r) => f.date = r,
             None => malformed(report),
         },
-        Key::Asof => match Date::parse(value) {
+        Key::Asof => match Date::read(value) {
             Ok(d) => state.asof = Some(d),
             Err(_) => malformed(report),
         },

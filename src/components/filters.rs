@@ -94,7 +94,7 @@ fn month_value(d: Option<Date>) -> String {
 }
 
 fn parse_month(text: &str) -> Option<Date> {
-    Date::parse(text.trim()).ok()
+    Date::read(text.trim()).ok()
 }
 
 /// The filter panel's own state, kept by [`super::app::App`]: whether the phone drawer is

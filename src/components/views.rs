@@ -96,7 +96,7 @@ fn controls(ctx: &Ctx) -> Html {
         let s = state.clone();
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                let d = crate::model::Date::parse(&input.value()).ok();
+                let d = crate::model::Date::read(&input.value()).ok();
                 s.dispatch(Action::SetAsOf(d));
             }
         })
