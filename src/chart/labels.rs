@@ -298,7 +298,7 @@ struct Grid {
 }
 
 /// The square a mark covers.
-fn dot_box(m: &Mark) -> Rect {
+pub(crate) fn dot_box(m: &Mark) -> Rect {
     Rect {
         x: m.x - m.r,
         y: m.y - m.r,

@@ -69,7 +69,10 @@ impl TimelineOptions {
             x_domain: None,
             label_name: LabelName::En,
             max_labels: 40,
-            ref_label_width: super::labels::text_width("GPT-3 (175B)", REF_LABEL_PX),
+            ref_label_width: super::labels::text_width(
+                crate::i18n::T::Gpt3Line.get(crate::state::Lang::En),
+                REF_LABEL_PX,
+            ),
         }
     }
 }
@@ -303,10 +306,6 @@ pub fn timeline(
             ..plot
         }
     });
-    let reference_lines: Vec<(&'static str, f64, f64)> = refs
-        .iter()
-        .filter_map(|m| known_total(m).map(|v| (m.id, y.apply(v), v)))
-        .collect();
     let y_ticks = log_ticks(y_lo, y_hi)
         .into_iter()
         .map(|v| YTick {
@@ -322,9 +321,12 @@ pub fn timeline(
 
     let mut marks: Vec<Mark> = placed.into_iter().map(|(_, mark)| mark).collect();
     sort_marks(&mut marks);
-    let reference_lines = reference_lines
-        .into_iter()
-        .map(|(id, line_y, value_b)| {
+    // After the marks and their labels: the reference label looks for room among them.
+    let reference_lines = refs
+        .iter()
+        .filter_map(|m| {
+            let value_b = known_total(m)?;
+            let line_y = y.apply(value_b);
             let (label_x, label_y) = line_label_spot(
                 line_y,
                 plot,
@@ -333,13 +335,13 @@ pub fn timeline(
                 &marks,
                 &labels,
             );
-            ReferenceLine {
-                id,
+            Some(ReferenceLine {
+                id: m.id,
                 y: line_y,
                 value_b,
                 label_x,
                 label_y,
-            }
+            })
         })
         .collect();
 
@@ -492,7 +494,7 @@ fn labels(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::labels::MAX_LABELS;
+    use crate::chart::labels::{dot_box, MAX_LABELS};
     use crate::chart::test_rows::*;
     use crate::chart::Shape;
     use crate::model::{Arch, Basis, Dispute, EventKind, Params, Source, Status, Weights};
@@ -526,14 +528,8 @@ mod tests {
     fn assert_inside(t: &Timeline) {
         let outer = t.frame.outer();
         for m in &t.marks {
-            let dot = Rect {
-                x: m.x - m.r,
-                y: m.y - m.r,
-                width: 2.0 * m.r,
-                height: 2.0 * m.r,
-            };
             assert!(
-                t.frame.plot().contains_rect(&dot),
+                t.frame.plot().contains_rect(&dot_box(m)),
                 "mark {} at ({}, {}) leaves the plot area",
                 m.id,
                 m.x,
@@ -549,7 +545,7 @@ mod tests {
         }
         for r in &t.reference_lines {
             assert!(
-                r.label_x <= t.plot.right() && r.label_x - 40.0 >= t.plot.x,
+                r.label_x <= t.plot.right() && r.label_x > t.plot.x,
                 "reference label {} at {} leaves the plot",
                 r.id,
                 r.label_x
@@ -664,13 +660,7 @@ mod tests {
         };
         assert!(gpt.label_x < t.plot.right() - 4.0, "{gpt:?}");
         for m in &t.marks {
-            let dot = Rect {
-                x: m.x - m.r,
-                y: m.y - m.r,
-                width: 2.0 * m.r,
-                height: 2.0 * m.r,
-            };
-            assert!(!dot.overlaps(&spot), "{} under the label", m.id);
+            assert!(!dot_box(m).overlaps(&spot), "{} under the label", m.id);
         }
         assert!(t.labels.iter().all(|l| !l.rect().overlaps(&spot)));
     }
