@@ -30,6 +30,7 @@ pub const CSV_COLUMNS: &[&str] = &[
     "languages",
     "weights",
     "license",
+    "license_ko",
     "context",
     "origin",
     "base_model",
@@ -104,6 +105,7 @@ fn cells(m: &Model) -> Vec<(String, bool)> {
         (m.languages.join(";"), false),
         (m.weights.id().into(), false),
         (m.license.into(), true),
+        (m.license_ko.into(), true),
         (m.context.map(|c| c.to_string()).unwrap_or_default(), false),
         (m.origin.id().into(), false),
         (m.base_model.into(), true),
@@ -187,6 +189,7 @@ pub fn to_json(models: &[&Model], exported: Date) -> String {
             ("architecture", m.arch.id()),
             ("weights", m.weights.id()),
             ("license", m.license),
+            ("license_ko", m.license_ko),
             ("origin", m.origin.id()),
             ("base_model", m.base_model),
             ("note_en", m.note_en),
@@ -301,7 +304,8 @@ mod tests {
         assert_eq!(rows[0].len(), CSV_COLUMNS.len());
         assert_eq!(&rows[0][1], "Model, \"One\"");
         assert_eq!(&rows[0][2], "모델 하나");
-        assert_eq!(&rows[0][23], "line one\nline two");
+        let note_en = CSV_COLUMNS.iter().position(|c| *c == "note_en").unwrap();
+        assert_eq!(&rows[0][note_en], "line one\nline two");
     }
 
     #[test]

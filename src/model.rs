@@ -333,7 +333,9 @@ pub struct Model {
     /// ISO 639-1 codes.
     pub languages: &'static [&'static str],
     pub weights: Weights,
+    /// The licence as the developer words it, and in Korean (names stay as written).
     pub license: &'static str,
+    pub license_ko: &'static str,
     pub context: Option<u32>,
     pub origin: Origin,
     /// What a derived model was built on, free text ("Qwen2.5", "Llama 3.1 70B").
@@ -375,6 +377,7 @@ impl Model {
         languages: &[],
         weights: Weights::Closed,
         license: "",
+        license_ko: "",
         context: None,
         origin: Origin::Unknown,
         base_model: "",

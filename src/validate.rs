@@ -40,6 +40,7 @@ const MODEL_COLS: &[&str] = &[
     "languages",
     "weights",
     "license",
+    "license_ko",
     "context",
     "origin",
     "base_model",
@@ -200,6 +201,7 @@ pub struct ModelRow {
     pub languages: Vec<String>,
     pub weights: Weights,
     pub license: String,
+    pub license_ko: String,
     pub context: Option<u32>,
     pub origin: Origin,
     pub base_model: String,
@@ -702,6 +704,23 @@ fn parse_model(row: &Row, sink: &mut Sink) -> Option<ModelRow> {
         || note_en.is_empty()
         || note_ko.is_empty());
 
+    // The licence in both languages, or in neither: a Korean card must not fall back to English.
+    let license = row.get("license").to_string();
+    let license_ko = row.get("license_ko").to_string();
+    if license.is_empty() != license_ko.is_empty() {
+        let (field, other) = if license.is_empty() {
+            ("license", "license_ko")
+        } else {
+            ("license_ko", "license")
+        };
+        row.err(
+            sink,
+            field,
+            format!("required when {other} is set (the licence in both languages, or neither)"),
+        );
+        ok = false;
+    }
+
     // Active parameters: only for MoE, where a basis is required.
     let has_active = !row.get("active_b").is_empty() || !row.get("active_basis").is_empty();
     let mut active = None;
@@ -860,7 +879,8 @@ fn parse_model(row: &Row, sink: &mut Sink) -> Option<ModelRow> {
         modalities,
         languages,
         weights: weights?,
-        license: row.get("license").to_string(),
+        license,
+        license_ko,
         context,
         origin: origin?,
         base_model: row.get("base_model").to_string(),
@@ -1286,7 +1306,7 @@ pub fn generate(ds: &Dataset) -> String {
         });
         let _ = writeln!(
             out,
-            "    crate::model::Model {{\n        id: {:?},\n        name_en: {:?},\n        name_ko: {:?},\n        family: {},\n        org: {:?},\n        sector: crate::model::Sector::{:?},\n        date: {},\n        status: crate::model::Status::{:?},\n        total: {},\n        active: {},\n        sizes_b: {},\n        arch: crate::model::Arch::{:?},\n        modalities: {},\n        languages: {},\n        weights: crate::model::Weights::{:?},\n        license: {:?},\n        context: {},\n        origin: crate::model::Origin::{:?},\n        base_model: {:?},\n        in_article: {},\n        reference: {},\n        sources: {},\n        disputes: {},\n        note_en: {:?},\n        note_ko: {:?},\n    }},",
+            "    crate::model::Model {{\n        id: {:?},\n        name_en: {:?},\n        name_ko: {:?},\n        family: {},\n        org: {:?},\n        sector: crate::model::Sector::{:?},\n        date: {},\n        status: crate::model::Status::{:?},\n        total: {},\n        active: {},\n        sizes_b: {},\n        arch: crate::model::Arch::{:?},\n        modalities: {},\n        languages: {},\n        weights: crate::model::Weights::{:?},\n        license: {:?},\n        license_ko: {:?},\n        context: {},\n        origin: crate::model::Origin::{:?},\n        base_model: {:?},\n        in_article: {},\n        reference: {},\n        sources: {},\n        disputes: {},\n        note_en: {:?},\n        note_ko: {:?},\n    }},",
             m.id,
             m.name_en,
             m.name_ko,
@@ -1303,6 +1323,7 @@ pub fn generate(ds: &Dataset) -> String {
             slice_code(&m.languages, |l| format!("{l:?}")),
             m.weights,
             m.license,
+            m.license_ko,
             opt_code(m.context, |c| c.to_string()),
             m.origin,
             m.base_model,
@@ -1522,7 +1543,19 @@ mod tests {
     fn wrong_column_count() {
         assert_one(
             "models-columns.csv",
-            "tests/fixtures/data/models-columns.csv:3: columns: expected 24 cells, found 23",
+            "tests/fixtures/data/models-columns.csv:3: columns: expected 25 cells, found 24",
+        );
+    }
+
+    #[test]
+    fn licence_in_one_language_only() {
+        let problems = check_fixture(Some("models-license-one-language.csv")).unwrap_err();
+        assert_eq!(
+            problems,
+            [
+                "tests/fixtures/data/models-license-one-language.csv:2: license_ko: required when license is set (the licence in both languages, or neither)",
+                "tests/fixtures/data/models-license-one-language.csv:3: license: required when license_ko is set (the licence in both languages, or neither)",
+            ]
         );
     }
 

@@ -69,7 +69,7 @@ pub fn fields(m: &Model, lang: Lang) -> Vec<(T, String)> {
     ));
     rows.push((T::Weights, m.weights.label(lang).to_string()));
     if !m.license.is_empty() {
-        rows.push((T::Licence, m.license.to_string()));
+        rows.push((T::Licence, pick(lang, m.license_ko, m.license).to_string()));
     }
     rows.push((
         T::Context,

@@ -199,9 +199,9 @@ pub fn Table(props: &TableProps) -> Html {
     let body = rows.iter().take(*limit).map(|m| {
         let m: &'static Model = m;
         let select = ctx.on(Action::Select(Some(m.id)));
-        let other_name = match lang {
-            Lang::Ko => m.name_en,
-            Lang::En => m.name_ko,
+        let (other_name, license) = match lang {
+            Lang::Ko => (m.name_en, m.license_ko),
+            Lang::En => (m.name_ko, m.license),
         };
         let selected = ctx.state.selected == Some(m.id);
         html! {
@@ -219,7 +219,7 @@ pub fn Table(props: &TableProps) -> Html {
                 </td>
                 <td class="num">{ m.active.map(|a| params_text(a.value_b, lang)).unwrap_or_default() }</td>
                 <td>{ m.arch.label(lang) }</td>
-                <td>{ m.weights.label(lang) }<span class="sub">{ m.license }</span></td>
+                <td>{ m.weights.label(lang) }<span class="sub">{ license }</span></td>
                 <td class="num">{ m.context.map(|c| format::count(c as usize, lang)).unwrap_or_default() }</td>
                 <td>{ m.languages.iter().map(|c| language_name(c, lang)).collect::<Vec<_>>().join(", ") }</td>
                 <td>{ for m.sources.iter().enumerate().map(|(i, s)| html! {

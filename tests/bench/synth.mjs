@@ -12,7 +12,7 @@ import { ROOT, readData } from '../e2e/harness.mjs';
 
 const MODEL_COLS = [
   'id', 'name_en', 'name_ko', 'family', 'org', 'date', 'status', 'params_b', 'params_basis',
-  'active_b', 'active_basis', 'sizes_b', 'arch', 'modalities', 'languages', 'weights', 'license',
+  'active_b', 'active_basis', 'sizes_b', 'arch', 'modalities', 'languages', 'weights', 'license', 'license_ko',
   'context', 'origin', 'base_model', 'in_article', 'reference', 'note_en', 'note_ko',
 ];
 const SOURCE_COLS = ['model_id', 'url', 'title', 'date'];
@@ -135,6 +135,7 @@ export function models(n, seed = 1) {
       languages: rand.pick(LANGUAGES),
       weights,
       license: LICENSES[weights],
+      license_ko: LICENSES[weights],
       context: rand.pick(CONTEXTS),
       origin,
       base_model: origin === 'derived' ? rand.pick(['Qwen2.5', 'Llama 3.1', 'Mistral 7B', `${fam} base`]) : '',

@@ -112,6 +112,22 @@ test('the 2023 article view highlights what the article named', async () => {
   await page.context().close();
 });
 
+test('the card and the table give the licence in the page language', async () => {
+  const m = readData('models.csv').find((r) => r.id === 'exaone-3-5');
+  assert.notEqual(m.license_ko, m.license, 'the fixture model words its licence differently per language');
+  for (const [lang, shown, hidden] of [['ko', m.license_ko, m.license], ['en', m.license, m.license_ko]]) {
+    const page = await open(`lang=${lang}&sel=${m.id}`);
+    const card = await page.textContent(`[data-card="${m.id}"]`);
+    assert.ok(card.includes(shown), `${lang} card shows ${shown}`);
+    assert.ok(!card.includes(hidden), `${lang} card does not show ${hidden}`);
+    await page.click('[data-view="table"]');
+    const row = await page.textContent(`table.models tbody tr[data-model-id="${m.id}"]`);
+    assert.ok(row.includes(shown) && !row.includes(hidden), `${lang} table row shows ${shown}`);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});
+
 test('up to four models can be pinned and read side by side', async () => {
   const page = await open('lang=en');
   const ids = ['exaone-3-5', 'hyperclova', 'ax-k1', 'kogpt-6b', 'solar-10-7b'];
