@@ -37,10 +37,13 @@ pub use crate::state::ColorBy;
 
 /// The colour channel of a mark; the renderer maps it to a palette entry.
 ///
-/// `Org(i)` is the organisation's index in the `org_order` the caller passed
-/// (pass the whole dataset's organisations, so colours do not shift when
-/// filters change). An organisation missing from that list gets
-/// `Org(org_order.len())`, one shared "other" colour.
+/// `Org(i)` is the organisation's index in the `org_order` the caller passed (the
+/// shown organisations, most models first). The first [`ORG_COLOURS`] have a colour
+/// each; the rest, and organisations missing from the list, share the "other" grey.
+/// How many organisations get a colour of their own when colouring by organisation:
+/// the palette's first seven hues; its eighth, grey, stands for every other one.
+pub const ORG_COLOURS: usize = 7;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ColorKey {
     Sector(Sector),

@@ -54,7 +54,7 @@ texts! {
     FacetOpen => "가중치 공개·라이선스", "Open weights & licence";
     FacetArch => "구조", "Architecture";
     FacetSize => "크기", "Size";
-    FacetParams => "파라미터 범위 (십억)", "Parameter range (billions)";
+    FacetParams => "파라미터 범위 (B, 1B = 10억)", "Parameter range (billions)";
     FacetDate => "출시 시기", "Release date";
     FacetLangs => "언어", "Languages";
     FacetStatus => "상태", "Status";
@@ -111,11 +111,15 @@ texts! {
     AsOf => "기준일", "As of";
     AsOfToday => "오늘", "Today";
     AsOfArticle => "2023년 기사 시점", "At the 2023 article";
+    NoLink => " (원문 링크를 찾지 못함)", " (no canonical URL found)";
+    ArticleLater => "기사에 나왔지만 그 뒤에 나온 모델: ", "Named by the article but released after it: ";
     ArticleHint => "2023년 8월 22일 디일렉 기사 시점의 지형입니다. 굵은 테두리는 기사에 나온 모델입니다.", "The landscape on 22 Aug 2023, the date of The Elec’s article. Thick outlines mark the models it named.";
     NeverShipped => "발표만 되고 출시되지 않음", "announced, never shipped";
     ColorBy => "색 기준", "Colour by";
     ColorBySector => "업종", "Sector";
     ColorByOrg => "기관", "Organisation";
+    OtherOrgs => "기타 기관", "Other organisations";
+    ViewLanesOrg => "기관별", "By organisation";
     Legend => "범례", "Legend";
     OpenWeightsMark => "● 가중치 공개", "● open weights";
     ClosedWeightsMark => "■ 비공개 가중치", "■ closed weights";

@@ -44,7 +44,7 @@ pub fn esc(text: &str) -> String {
 pub fn color_class(key: ColorKey) -> String {
     match key {
         ColorKey::Sector(s) => format!("c-{}", s.id()),
-        ColorKey::Org(i) => format!("c-o{}", i % 8),
+        ColorKey::Org(i) => format!("c-o{}", i.min(crate::chart::ORG_COLOURS)),
     }
 }
 

@@ -64,6 +64,13 @@ pub fn today() -> Date {
     }
 }
 
+/// Whether the system asks for a dark colour scheme.
+pub fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
 /// True when the widget runs inside a frame.
 pub fn is_framed() -> bool {
     window()

@@ -17,6 +17,14 @@ fn pick(lang: Lang, ko: &'static str, en: &'static str) -> &'static str {
     }
 }
 
+/// "320억 (공식)"; an undisclosed figure is only "비공개", not "비공개 (비공개)".
+fn params_with_basis(p: crate::model::Params, lang: Lang) -> String {
+    match p.value_b {
+        Some(_) => format!("{} ({})", params_text(p.value_b, lang), p.basis.label(lang)),
+        None => params_text(None, lang),
+    }
+}
+
 /// The rows of field/value pairs shared by the card and the compare panel.
 pub fn fields(m: &Model, lang: Lang) -> Vec<(T, String)> {
     let org = data::organisation(m.org);
@@ -30,20 +38,10 @@ pub fn fields(m: &Model, lang: Lang) -> Vec<(T, String)> {
         (T::Sector, m.sector.label(lang).to_string()),
         (T::ReleaseDate, format::date(m.date, lang)),
         (T::Status, m.status.label(lang).to_string()),
-        (
-            T::TotalParams,
-            format!(
-                "{} ({})",
-                params_text(m.total.value_b, lang),
-                m.total.basis.label(lang)
-            ),
-        ),
+        (T::TotalParams, params_with_basis(m.total, lang)),
     ];
     if let Some(a) = m.active {
-        rows.push((
-            T::ActiveParams,
-            format!("{} ({})", params_text(a.value_b, lang), a.basis.label(lang)),
-        ));
+        rows.push((T::ActiveParams, params_with_basis(a, lang)));
     }
     if m.sizes_b.len() > 1 {
         let sizes: Vec<String> = m.sizes_b.iter().map(|s| format::params(*s, lang)).collect();
@@ -185,7 +183,7 @@ pub fn card(ctx: &Ctx, heading: NodeRef) -> Html {
             { for m.disputes.iter().map(|d| html! {
                 <div class="dispute" data-dispute={d.field}>
                     <strong>{ T::Disputed.get(lang) }{ ": " }</strong>{ d.claim }{ " — " }{ pick(lang, d.note_ko, d.note_en) }
-                    { " " }{ super::source_link(d.source.url, d.source.title) }
+                    { " " }{ super::source_link(d.source.url, d.source.title, lang) }
                 </div>
             }) }
             if !note.is_empty() {

@@ -5,9 +5,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::browser;
+use super::views::ColourKey;
 use crate::format::{dp0, dp1, parse_decimal};
-use crate::i18n::{Label, T};
-use crate::model::Sector;
+use crate::i18n::T;
 use crate::state::Lang;
 
 /// The id of the live chart `<svg>` every chart view renders.
@@ -21,7 +21,6 @@ const EXPORT_CSS: &str = "text{font-family:system-ui,'Apple SD Gothic Neo','Noto
 .lane-label{fill:#4a505c;font-size:11px;font-weight:600}.ref-line{stroke:#6b7280;stroke-dasharray:4 3}\
 .lineage{stroke:#6b7280;fill:none;opacity:.55}.size-range{stroke-width:3;stroke-linecap:round;opacity:.35}\
 .event-line{stroke:#6b7280;stroke-dasharray:2 3}.event-dot{fill:#6b7280}.event-hit{fill:transparent}\
-.ghost{fill:none;stroke-dasharray:3 2;stroke-width:1.5}.ghost-tie{stroke-dasharray:2 2}\
 .mark{stroke-width:1.5}.mark.hollow{fill:#fff!important;stroke-dasharray:3 2;stroke-width:2}\
 .mark.named{stroke:#16181d!important;stroke-width:3}.mark-active{fill:#fff;opacity:.9}\
 .mark-label{font-size:11px}.mark-label,.ref-label{paint-order:stroke;stroke:#fff;stroke-width:3px}\
@@ -30,18 +29,22 @@ const EXPORT_CSS: &str = "text{font-family:system-ui,'Apple SD Gothic Neo','Noto
 .c-portal,.c-o2{fill:#009e73;stroke:#009e73}.c-messenger,.c-o3{fill:#e69f00;stroke:#e69f00}\
 .c-game,.c-o4{fill:#cc79a7;stroke:#cc79a7}.c-startup,.c-o5{fill:#56b4e9;stroke:#56b4e9}\
 .c-it-services,.c-o6{fill:#b59b00;stroke:#b59b00}.c-research,.c-o7{fill:#555;stroke:#555}\
-.focused,.selected{stroke:#c2410c!important}";
+.focused,.selected{stroke:#c2410c!important}\
+.ghost{fill:none;stroke-dasharray:3 2;stroke-width:1.5}.ghost-tie{stroke-dasharray:2 2}";
 
-const SECTOR_HEX: [(Sector, &str); 8] = [
-    (Sector::Manufacturing, "#0072b2"),
-    (Sector::Telecom, "#d55e00"),
-    (Sector::ItServices, "#b59b00"),
-    (Sector::Portal, "#009e73"),
-    (Sector::Messenger, "#e69f00"),
-    (Sector::Game, "#cc79a7"),
-    (Sector::Startup, "#56b4e9"),
-    (Sector::Research, "#555555"),
-];
+/// The light palette of a legend key's `data-c` value (the same hues as [`EXPORT_CSS`]).
+fn hex(c: &str) -> &'static str {
+    match c {
+        "manufacturing" | "o0" => "#0072b2",
+        "telecom" | "o1" => "#d55e00",
+        "portal" | "o2" => "#009e73",
+        "messenger" | "o3" => "#e69f00",
+        "game" | "o4" => "#cc79a7",
+        "startup" | "o5" => "#56b4e9",
+        "it-services" | "o6" => "#b59b00",
+        _ => "#555555",
+    }
+}
 
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -50,33 +53,54 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Space above the chart (title) and below it (legend, credit) in the standalone SVG.
+/// Space above the chart (title); below it, legend rows of `LEGEND_ROW` and the credit line.
 const SVG_TOP: f64 = 40.0;
-const SVG_BOTTOM: f64 = 52.0;
+const LEGEND_ROW: f64 = 18.0;
 
-/// The standalone document's height for a chart `height` high.
-fn total_height(height: f64) -> f64 {
-    height + SVG_TOP + SVG_BOTTOM
+/// The legend under the chart: the colours shown, in rows that wrap at the chart's width.
+/// Returns the markup and the number of rows (at least one, which may stay empty).
+fn legend_rows(keys: &[ColourKey], width: f64, y0: f64) -> (String, usize) {
+    let mut out = String::new();
+    let (mut x, mut row) = (16.0, 0usize);
+    for k in keys {
+        let w = 24.0 + crate::chart::labels::text_width(&k.label, 11.0);
+        if x > 16.0 && x + w > width - 8.0 {
+            x = 16.0;
+            row += 1;
+        }
+        let y = y0 + row as f64 * LEGEND_ROW;
+        out.push_str(&format!(
+            "<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" font-size=\"11\">{}</text>",
+            dp1(x + 5.0),
+            dp1(y + 14.0),
+            hex(k.c),
+            dp1(x + 14.0),
+            dp1(y + 18.0),
+            escape(&k.label)
+        ));
+        x += w;
+    }
+    (out, row + 1)
 }
 
-/// Wraps already-serialised chart markup of `width × height` into a standalone document.
-pub fn wrap_svg(inner: &str, width: f64, height: f64, lang: Lang) -> String {
+/// The standalone document's height for a chart `height` high with `rows` legend rows.
+fn total_height(height: f64, rows: usize) -> f64 {
+    height + SVG_TOP + 16.0 + rows as f64 * LEGEND_ROW + 18.0
+}
+
+/// Wraps already-serialised chart markup of `width × height` into a standalone document,
+/// with the colours `keys` in its legend; returns it with its total height.
+pub fn wrap_svg(
+    inner: &str,
+    width: f64,
+    height: f64,
+    keys: &[ColourKey],
+    lang: Lang,
+) -> (String, f64) {
     let top = SVG_TOP;
-    let total = total_height(height);
-    let mut legend = String::new();
-    let mut x = 16.0;
-    for (sector, hex) in SECTOR_HEX {
-        let label = escape(sector.label(lang));
-        legend.push_str(&format!(
-            "<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{hex}\"/><text x=\"{}\" y=\"{}\" font-size=\"11\">{label}</text>",
-            dp1(x + 5.0),
-            dp1(height + top + 14.0),
-            dp1(x + 14.0),
-            dp1(height + top + 18.0)
-        ));
-        x += 24.0 + crate::chart::labels::text_width(sector.label(lang), 11.0);
-    }
-    format!(
+    let (legend, rows) = legend_rows(keys, width, height + top);
+    let total = total_height(height, rows);
+    let svg = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{total}\" viewBox=\"0 0 {width} {total}\">\
 <title>{title}</title><style>{EXPORT_CSS}</style><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\
 <text x=\"16\" y=\"26\" font-size=\"16\" font-weight=\"700\">{title}</text>\
@@ -84,16 +108,17 @@ pub fn wrap_svg(inner: &str, width: f64, height: f64, lang: Lang) -> String {
 <text x=\"16\" y=\"{src_y}\" font-size=\"10\" fill=\"#6b7280\">{credit}</text></svg>\n",
         title = escape(T::AppTitle.get(lang)),
         credit = escape(T::Credit.get(lang)),
-        src_y = dp0(height + top + 42.0),
+        src_y = dp0(total - 10.0),
         top = dp0(top),
         width = dp0(width),
         total = dp0(total),
-    )
+    );
+    (svg, total)
 }
 
 /// The live chart serialised and wrapped with its width and height, or None when no chart is
 /// on screen.
-pub fn standalone_svg(lang: Lang) -> Option<(String, f64, f64)> {
+pub fn standalone_svg(keys: &[ColourKey], lang: Lang) -> Option<(String, f64, f64)> {
     let doc = web_sys::window()?.document()?;
     let svg = doc.get_element_by_id(CHART_ID)?;
     let (width, height) = view_box_size(&svg)?;
@@ -101,8 +126,8 @@ pub fn standalone_svg(lang: Lang) -> Option<(String, f64, f64)> {
         .ok()?
         .serialize_to_string(&svg)
         .ok()?;
-    let svg = wrap_svg(&inner, width, height, lang);
-    Some((svg, width.round(), total_height(height).round()))
+    let (svg, total) = wrap_svg(&inner, width, height, keys, lang);
+    Some((svg, width.round(), total.round()))
 }
 
 fn view_box_size(svg: &web_sys::Element) -> Option<(f64, f64)> {
@@ -118,8 +143,8 @@ fn view_box_size(svg: &web_sys::Element) -> Option<(f64, f64)> {
 }
 
 /// Draws the standalone SVG on a 2× canvas and downloads it as PNG.
-pub fn download_png(lang: Lang, name: String) {
-    let Some((svg, w, h)) = standalone_svg(lang) else {
+pub fn download_png(keys: &[ColourKey], lang: Lang, name: String) {
+    let Some((svg, w, h)) = standalone_svg(keys, lang) else {
         return;
     };
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
@@ -179,18 +204,59 @@ mod tests {
 
     #[test]
     fn wrapped_svg_is_standalone_with_title_legend_and_source() {
-        let svg = wrap_svg(
+        let keys = [ColourKey {
+            label: "Telecom".into(),
+            c: "telecom",
+        }];
+        let (svg, total) = wrap_svg(
             "<svg id=\"atlas-chart\" viewBox=\"0 0 600 400\"></svg>",
             600.0,
             400.0,
+            &keys,
             Lang::En,
         );
         assert!(svg.starts_with("<?xml"));
         assert!(svg.contains("xmlns=\"http://www.w3.org/2000/svg\""));
+        assert_eq!(total, 492.0);
         assert!(svg.contains("height=\"492\""));
         assert!(svg.contains("<title>K-AI Atlas</title>"));
-        assert!(svg.contains(">Telecom</text>"));
+        assert!(svg.contains(
+            "fill=\"#d55e00\"/><text x=\"30.0\" y=\"458.0\" font-size=\"11\">Telecom</text>"
+        ));
+        assert!(!svg.contains(">Portal</text>"), "only the colours shown");
         assert!(svg.contains("Sources: model cards"));
         assert!(svg.contains("<style>"));
+    }
+
+    #[test]
+    fn legend_wraps_at_the_chart_width_and_grows_the_document() {
+        let keys: Vec<ColourKey> = [
+            "LG AI Research",
+            "SK Telecom",
+            "NAVER Cloud",
+            "Upstage",
+            "Kakao",
+        ]
+        .iter()
+        .zip(["o0", "o1", "o2", "o3", "o4"])
+        .map(|(l, c)| ColourKey {
+            label: l.to_string(),
+            c,
+        })
+        .collect();
+        let (one_row, wide) = wrap_svg("", 1200.0, 400.0, &keys, Lang::En);
+        let (rows, narrow) = wrap_svg("", 320.0, 400.0, &keys, Lang::En);
+        assert_eq!(wide, 492.0);
+        assert!(narrow >= wide + LEGEND_ROW, "{narrow}");
+        let texts = |svg: &str| svg.matches("font-size=\"11\"").count();
+        assert_eq!(texts(&one_row), 5);
+        assert_eq!(texts(&rows), 5);
+    }
+
+    #[test]
+    fn ghosts_stay_hollow_after_the_colour_rules() {
+        // Same specificity: the later rule wins, so `.ghost` must come after the `.c-*` fills.
+        let ghost = EXPORT_CSS.rfind(".ghost{fill:none").unwrap_or(0);
+        assert!(ghost > EXPORT_CSS.rfind(".c-research").unwrap_or(usize::MAX));
     }
 }

@@ -48,8 +48,26 @@ pub struct Drawn {
     pub desc: String,
 }
 
-fn org_order() -> Vec<&'static str> {
-    data::ORGANISATIONS.iter().map(|o| o.id).collect()
+/// The organisations of `models`, most models first (ties in the data's order). Colouring by
+/// organisation gives the first [`crate::chart::ORG_COLOURS`] a hue each, and the legend lists
+/// them: colours follow what is shown, so a filtered view never repeats a colour.
+pub fn org_order(models: &[&Model]) -> Vec<&'static str> {
+    // (models, place in the data, id); a linear scan over a few dozen organisations.
+    let mut orgs: Vec<(usize, usize, &'static str)> = Vec::new();
+    for m in models {
+        match orgs.iter_mut().find(|o| o.2 == m.org) {
+            Some(o) => o.0 += 1,
+            None => {
+                let place = data::ORGANISATIONS
+                    .iter()
+                    .position(|o| o.id == m.org)
+                    .unwrap_or(usize::MAX);
+                orgs.push((1, place, m.org));
+            }
+        }
+    }
+    crate::set::sort_by(&mut orgs, &|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    orgs.into_iter().map(|o| o.2).collect()
 }
 
 fn stops(marks: &[Mark]) -> Rc<Vec<Hover>> {
@@ -70,7 +88,7 @@ pub fn draw_timeline(models: &[&'static Model], i: &Inputs) -> Drawn {
     // Phones get a taller chart than the width alone suggests.
     opts.height = default_height(i.width).max(if i.width < 480.0 { 360.0 } else { 0.0 });
     opts.color_by = i.color;
-    opts.org_order = org_order();
+    opts.org_order = org_order(models);
     opts.show_events = i.events;
     opts.selected = i.selected;
     opts.label_name = label_name(i.lang);
@@ -103,7 +121,7 @@ pub fn draw_lanes(models: &[&'static Model], i: &Inputs) -> Drawn {
         ColorBy::Org => LaneBy::Organisation,
     };
     opts.color_by = i.color;
-    opts.org_order = org_order();
+    opts.org_order = org_order(models);
     opts.show_events = i.events;
     opts.selected = i.selected;
     opts.label_name = label_name(i.lang);
@@ -123,7 +141,7 @@ pub fn draw_lanes(models: &[&'static Model], i: &Inputs) -> Drawn {
 pub fn draw_ranking(models: &[&'static Model], i: &Inputs) -> Drawn {
     let mut opts = RankingOptions::new(i.width);
     opts.color_by = i.color;
-    opts.org_order = org_order();
+    opts.org_order = org_order(models);
     opts.label_name = label_name(i.lang);
     opts.selected = i.selected;
     opts.highlight = highlight_for(i.asof);
@@ -173,7 +191,11 @@ pub fn ChartView(props: &ChartProps) -> Html {
     );
     let (kind, title, hit) = match view {
         View::Ranking => ("ranking", T::ViewRanking, Hit::Row(ROW)),
-        View::Lanes => ("lanes", T::ViewLanes, Hit::Nearest(12.0)),
+        View::Lanes => (
+            "lanes",
+            super::toolbar::view_label(View::Lanes, state.color),
+            Hit::Nearest(12.0),
+        ),
         _ => ("timeline", T::ViewTimeline, Hit::Nearest(12.0)),
     };
     html! {

@@ -13,7 +13,7 @@ use crate::format;
 use crate::i18n::{language_name, Label, T};
 use crate::model::Date;
 use crate::search;
-use crate::state::{Action, Facet, FacetValue, Lang, Range, SizeClass, ViewState};
+use crate::state::{Action, ColorBy, Facet, FacetValue, Lang, Range, SizeClass, ViewState};
 
 pub fn facet_title(facet: Facet) -> T {
     match facet {
@@ -199,8 +199,12 @@ fn facet_group(ctx: &Ctx, facet: Facet, values: &[(FacetValue, usize)]) -> Html 
     }
     let chips = values.into_iter().map(|(value, count, label)| {
         let on = ctx.state.filters.has(value);
+        // Sector swatches only while the charts colour by sector; otherwise they would
+        // contradict the organisation colours.
         let swatch = match value {
-            FacetValue::Sector(s) => html! { <span class="swatch" data-c={s.id()} aria-hidden="true"></span> },
+            FacetValue::Sector(s) if ctx.state.color == ColorBy::Sector => {
+                html! { <span class="swatch" data-c={s.id()} aria-hidden="true"></span> }
+            }
             _ => html! {},
         };
         html! {
@@ -219,18 +223,20 @@ fn facet_group(ctx: &Ctx, facet: Facet, values: &[(FacetValue, usize)]) -> Html 
     )
 }
 
-/// Facets open by default; the long ones start folded unless they hold a selection.
-fn starts_open(facet: Facet) -> bool {
-    matches!(
-        facet,
-        Facet::Sector | Facet::Weights | Facet::Size | Facet::Status | Facet::Article
-    )
+/// Facets open by default; the long ones start folded unless they hold a selection. Embedded
+/// in an article only the sectors start open, so the panel is no taller than the chart.
+fn starts_open(facet: Facet, embed: bool) -> bool {
+    match facet {
+        Facet::Sector => true,
+        Facet::Weights | Facet::Size | Facet::Status | Facet::Article => !embed,
+        _ => false,
+    }
 }
 
 /// A foldable facet: `<details>` for folding, `<fieldset>` + legend for the group's name.
 fn facet_box(ctx: &Ctx, facet: Facet, body: Html) -> Html {
     let lang = ctx.lang;
-    let open = starts_open(facet) || !ctx.state.filters.is_clear(facet);
+    let open = starts_open(facet, ctx.state.embed) || !ctx.state.filters.is_clear(facet);
     html! {
         <details class="facet" data-facet-group={facet.id()} {open}>
             <summary class="facet-title"><span>{ facet_title(facet).get(lang) }</span></summary>

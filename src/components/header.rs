@@ -15,10 +15,14 @@ pub fn header(ctx: &Ctx) -> Html {
         Lang::Ko => Lang::En,
         Lang::En => Lang::Ko,
     };
-    let next_theme = match ctx.state.theme {
-        Theme::Auto | Theme::Light => Theme::Dark,
-        Theme::Dark => Theme::Light,
+    // The button offers the other scheme than the one on screen; with no choice made, the
+    // one on screen is the system's.
+    let dark_now = match ctx.state.theme {
+        Theme::Auto => super::browser::prefers_dark(),
+        Theme::Light => false,
+        Theme::Dark => true,
     };
+    let next_theme = if dark_now { Theme::Light } else { Theme::Dark };
     let theme_label = match next_theme {
         Theme::Dark => T::ThemeDark,
         _ => T::ThemeLight,

@@ -211,11 +211,13 @@ pub fn Table(props: &TableProps) -> Html {
                     <span class="sub">{ other_name }</span>
                 </th>
                 <td>{ org_name(m, lang) }</td>
-                <td>{ m.sector.label(lang) }</td>
+                <td class="nowrap">{ m.sector.label(lang) }</td>
                 <td class="num">{ format::date(m.date, lang) }</td>
                 <td class="num" data-col="params">
                     { params_text(m.total.value_b, lang) }
-                    <span class="sub">{ m.total.basis.label(lang) }</span>
+                    if m.total.value_b.is_some() {
+                        <span class="sub">{ m.total.basis.label(lang) }</span>
+                    }
                 </td>
                 <td class="num">{ m.active.map(|a| params_text(a.value_b, lang)).unwrap_or_default() }</td>
                 <td>{ m.arch.label(lang) }</td>

@@ -6,20 +6,23 @@ use yew::prelude::*;
 use super::{browser, chart_export, share_url, Ctx, Filtered};
 use crate::export;
 use crate::i18n::T;
-use crate::state::{Action, Lang, View};
+use crate::state::{Action, ColorBy, Lang, View};
 
-fn view_label(view: View) -> T {
+/// The tab's name; the lanes group by organisation when colouring by it.
+pub fn view_label(view: View, color: ColorBy) -> T {
     match view {
         View::Timeline => T::ViewTimeline,
         View::Ranking => T::ViewRanking,
+        View::Lanes if color == ColorBy::Org => T::ViewLanesOrg,
         View::Lanes => T::ViewLanes,
         View::Table => T::ViewTable,
     }
 }
 
-/// Height that fits the default view in a bare iframe (no resize script),
-/// measured on phones (375 px) and desktops (1280 px); see README.
-pub const EMBED_MIN_HEIGHT: u32 = 760;
+/// Height that fits the default embedded view (timeline, legend, credit) in a bare iframe (no
+/// resize script), from 320 px phones to desktops, in both languages: the tallest measured was
+/// 1,088 px (English, 320 px). The end-to-end suite checks it; see README.
+pub const EMBED_MIN_HEIGHT: u32 = 1120;
 
 /// The copy-paste snippet for the current view.
 pub fn embed_snippet(view_url: &str, script_url: &str, lang: Lang) -> String {
@@ -94,7 +97,7 @@ pub fn toolbar(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
         html! {
             <button type="button" role="tab" class="tab" aria-selected={super::aria(selected)}
                 data-view={view.id()} onclick={ctx.on(Action::SetView(*view))}>
-                { view_label(*view).get(lang) }
+                { view_label(*view, state.color).get(lang) }
             </button>
         }
     });
@@ -140,8 +143,10 @@ pub fn share_tools(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
         })
     });
     let toggle = |which: Sheet| {
-        let sheet = sheet.clone();
+        let (sheet, status) = (sheet.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
+            // "Copied" belongs to what was copied; another sheet starts without it.
+            status.set(String::new());
             sheet.set(if *sheet == which { Sheet::None } else { which })
         })
     };
@@ -159,25 +164,35 @@ pub fn share_tools(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
             );
         })
     };
-    let download_json = Callback::from(move |_: MouseEvent| {
-        let json = export::to_json(&models, today);
-        browser::download(
-            &export::file_name(today, "json"),
-            "application/json",
-            &JsValue::from_str(&json),
-        );
-    });
-    let download_svg = Callback::from(move |_: MouseEvent| {
-        if let Some((svg, _, _)) = chart_export::standalone_svg(lang) {
+    let download_json = {
+        let models = models.clone();
+        Callback::from(move |_: MouseEvent| {
+            let json = export::to_json(&models, today);
             browser::download(
-                &export::file_name(today, "svg"),
-                "image/svg+xml",
-                &JsValue::from_str(&svg),
+                &export::file_name(today, "json"),
+                "application/json",
+                &JsValue::from_str(&json),
             );
-        }
-    });
+        })
+    };
+    // The exported legend names the colours shown, as the page's legend does.
+    let color = state.color;
+    let download_svg = {
+        let models = models.clone();
+        Callback::from(move |_: MouseEvent| {
+            let keys = super::views::colour_keys(&models, color, lang);
+            if let Some((svg, _, _)) = chart_export::standalone_svg(&keys, lang) {
+                browser::download(
+                    &export::file_name(today, "svg"),
+                    "image/svg+xml",
+                    &JsValue::from_str(&svg),
+                );
+            }
+        })
+    };
     let download_png = Callback::from(move |_: MouseEvent| {
-        chart_export::download_png(lang, export::file_name(today, "png"))
+        let keys = super::views::colour_keys(&models, color, lang);
+        chart_export::download_png(&keys, lang, export::file_name(today, "png"))
     });
     let has_chart = state.view != View::Table;
 
@@ -229,7 +244,7 @@ mod tests {
         assert!(s.contains("src=\"https://a.example/?view=table&amp;sector=telecom&amp;embed=1\""));
         assert!(s.contains("title=\"K-AI Atlas\""));
         assert!(s.contains("loading=\"lazy\""));
-        assert!(s.contains("min-height:760px"));
+        assert!(s.contains("min-height:1120px"));
         assert!(s.contains("<script src=\"https://a.example/embed.js\" async></script>"));
     }
 }

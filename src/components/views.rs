@@ -14,6 +14,17 @@ use crate::state::{Action, ColorBy, Lang, View};
 /// "No models match", with the way back.
 pub fn empty_state(ctx: &Ctx) -> Html {
     let lang = ctx.lang;
+    let asof = ctx.state.asof;
+    // The way back clears the date too: an early "as of" alone can leave nothing to show.
+    let clear_all = {
+        let state = ctx.state.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::ClearFilters);
+            if asof.is_some() {
+                state.dispatch(Action::SetAsOf(None));
+            }
+        })
+    };
     html! {
         <div class="empty" data-empty="">
             <p><strong>{ T::NoMatch.get(lang) }</strong></p>
@@ -21,7 +32,13 @@ pub fn empty_state(ctx: &Ctx) -> Html {
             <ul class="active-filters" aria-label={T::ActiveFilters.get(lang)}>
                 if !ctx.state.filters.query.is_empty() {
                     <li><button type="button" class="chip" onclick={ctx.on(Action::SetQuery(String::new()))}>
-                        { T::Search.get(lang) }{ ": “" }<bdi>{ ctx.state.filters.query.clone() }</bdi>{ "” ×" }
+                        // One span: the chip's flex gap must not open spaces inside the quotes.
+                        <span>{ T::Search.get(lang) }{ ": “" }<bdi>{ ctx.state.filters.query.clone() }</bdi>{ "” ×" }</span>
+                    </button></li>
+                }
+                if let Some(d) = asof {
+                    <li><button type="button" class="chip" data-clear="asof" onclick={ctx.on(Action::SetAsOf(None))}>
+                        { format!("{}: {} ×", T::AsOf.get(lang), format::date(d, lang)) }
                     </button></li>
                 }
                 { for super::filters::active_filters(ctx).into_iter().map(|(facet, text)| html! {
@@ -30,7 +47,7 @@ pub fn empty_state(ctx: &Ctx) -> Html {
                     </button></li>
                 }) }
             </ul>
-            <button type="button" class="btn primary" data-action="clear-all-empty" onclick={ctx.on(Action::ClearFilters)}>
+            <button type="button" class="btn primary" data-action="clear-all-empty" onclick={clear_all}>
                 { T::ClearAll.get(lang) }
             </button>
         </div>
@@ -45,27 +62,63 @@ pub struct ChartProps {
     pub ctx: Ctx,
 }
 
-/// Sectors present among the filtered models, for the legend.
-fn sectors_in(models: &[&Model]) -> Vec<Sector> {
-    Sector::ALL
-        .iter()
-        .copied()
-        .filter(|s| models.iter().any(|m| m.sector == *s))
-        .collect()
+/// One colour of the legend: what it stands for, and its palette entry as the `data-c`
+/// value the styles know (a sector id, or `o0`–`o7` when colouring by organisation).
+pub struct ColourKey {
+    pub label: String,
+    pub c: &'static str,
+}
+
+const ORG_C: [&str; chart::ORG_COLOURS + 1] = ["o0", "o1", "o2", "o3", "o4", "o5", "o6", "o7"];
+
+/// The colours in use among `models`: the sectors present, or the organisations that have a
+/// colour of their own and then "other organisations (n)" for the rest.
+pub fn colour_keys(models: &[&Model], color: ColorBy, lang: Lang) -> Vec<ColourKey> {
+    match color {
+        ColorBy::Sector => Sector::ALL
+            .iter()
+            .filter(|s| models.iter().any(|m| m.sector == **s))
+            .map(|s| ColourKey {
+                label: s.label(lang).to_string(),
+                c: s.id(),
+            })
+            .collect(),
+        ColorBy::Org => {
+            let order = super::charts::org_order(models);
+            let mut keys: Vec<ColourKey> = order
+                .iter()
+                .zip(ORG_C)
+                .take(chart::ORG_COLOURS)
+                .map(|(id, c)| ColourKey {
+                    label: data::organisation(id)
+                        .map_or(*id, |o| match lang {
+                            Lang::Ko => o.name_ko,
+                            Lang::En => o.name_en,
+                        })
+                        .to_string(),
+                    c,
+                })
+                .collect();
+            let rest = order.len().saturating_sub(chart::ORG_COLOURS);
+            if rest > 0 {
+                keys.push(ColourKey {
+                    label: format!("{} ({})", T::OtherOrgs.get(lang), rest),
+                    c: ORG_C[chart::ORG_COLOURS],
+                });
+            }
+            keys
+        }
+    }
 }
 
 pub fn legend(ctx: &Ctx, models: &[&Model], with_shapes: bool) -> Html {
     let lang = ctx.lang;
-    let sectors = if ctx.state.color == ColorBy::Sector {
-        sectors_in(models)
-    } else {
-        Vec::new()
-    };
+    let keys = colour_keys(models, ctx.state.color, lang);
     let has_closed = models.iter().any(|m| m.weights == Weights::Closed);
     html! {
         <ul class="legend" aria-label={T::Legend.get(lang)}>
-            { for sectors.iter().map(|s| html! {
-                <li><span class="swatch" data-c={s.id()} aria-hidden="true"></span>{ s.label(lang) }</li>
+            { for keys.into_iter().map(|k| html! {
+                <li><span class="swatch" data-c={k.c} aria-hidden="true"></span>{ k.label }</li>
             }) }
             if with_shapes {
                 <li>{ T::OpenWeightsMark.get(lang) }</li>
@@ -76,6 +129,27 @@ pub fn legend(ctx: &Ctx, models: &[&Model], with_shapes: bool) -> Html {
             }
         </ul>
     }
+}
+
+/// The models the 2023 article named that were released after it (so the article view,
+/// drawn as of its date, cannot show them): " Named by the article but released after it: …".
+fn article_later(lang: Lang) -> String {
+    let article = super::charts::ARTICLE_DATE;
+    let later: Vec<String> = data::korean()
+        .iter()
+        .filter(|m| m.in_article && !crate::filter::visible_at(m, Some(article)))
+        .map(|m| {
+            let name = match lang {
+                Lang::Ko => m.name_ko,
+                Lang::En => m.name_en,
+            };
+            format!("{name} ({})", format::date(m.date, lang))
+        })
+        .collect();
+    if later.is_empty() {
+        return String::new();
+    }
+    format!(" {}{}.", T::ArticleLater.get(lang), later.join(", "))
 }
 
 /// Colour, events and "as of" controls above the charts.
@@ -105,12 +179,15 @@ fn controls(ctx: &Ctx) -> Html {
     let article = super::charts::ARTICLE_DATE;
     html! {
         <div class="controls-row">
-            <label>{ T::ColorBy.get(lang) }
-                <select data-control="color" onchange={on_color}>
-                    <option value="sector" selected={state.color == ColorBy::Sector}>{ T::ColorBySector.get(lang) }</option>
-                    <option value="org" selected={state.color == ColorBy::Org}>{ T::ColorByOrg.get(lang) }</option>
-                </select>
-            </label>
+            // The table has no colours to choose.
+            if state.view != View::Table {
+                <label>{ T::ColorBy.get(lang) }
+                    <select data-control="color" onchange={on_color}>
+                        <option value="sector" selected={state.color == ColorBy::Sector}>{ T::ColorBySector.get(lang) }</option>
+                        <option value="org" selected={state.color == ColorBy::Org}>{ T::ColorByOrg.get(lang) }</option>
+                    </select>
+                </label>
+            }
             if state.view != View::Ranking {
                 <label><input type="checkbox" data-control="events" checked={state.events}
                     onchange={ctx.on(Action::ToggleEvents)} />{ T::ShowEvents.get(lang) }</label>
@@ -144,7 +221,7 @@ fn event_list(ctx: &Ctx) -> Html {
                     <li data-event-id={e.id}>
                         { format::date(e.date, lang) }{ " · " }
                         { match lang { Lang::Ko => e.title_ko, Lang::En => e.title_en } }{ " " }
-                        { super::source_link(e.source.url, e.source.title) }
+                        { super::source_link(e.source.url, e.source.title, lang) }
                     </li>
                 }) }
             </ul>
@@ -173,7 +250,7 @@ pub fn main_view(ctx: &Ctx, filtered: &Filtered) -> Html {
         <>
             { controls(ctx) }
             if article_view {
-                <p class="asof-hint" data-hint="article">{ T::ArticleHint.get(lang) }</p>
+                <p class="asof-hint" data-hint="article">{ T::ArticleHint.get(lang) }{ article_later(lang) }</p>
             }
             { body }
             if ctx.state.view != View::Table {
@@ -209,4 +286,51 @@ pub fn x_domain_for(asof: Option<crate::model::Date>) -> Option<(f64, f64)> {
         .fold(f64::INFINITY, f64::min);
     let end = asof.as_year_fraction() + 0.25;
     (first.is_finite() && end > first).then_some((first - 0.2, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colouring_by_organisation_names_the_seven_busiest_then_the_rest() {
+        let models = data::korean();
+        let order = super::super::charts::org_order(models);
+        let count = |id: &str| models.iter().filter(|m| m.org == id).count();
+        assert!(order.len() > chart::ORG_COLOURS + 1, "{order:?}");
+        assert!(order.windows(2).all(|w| count(w[0]) >= count(w[1])));
+
+        let keys = colour_keys(models, ColorBy::Org, Lang::En);
+        assert_eq!(keys.len(), chart::ORG_COLOURS + 1);
+        let first = data::organisation(order[0]).map(|o| o.name_en);
+        assert_eq!(Some(keys[0].label.as_str()), first);
+        assert_eq!((keys[0].c, keys[6].c, keys[7].c), ("o0", "o6", "o7"));
+        assert_eq!(
+            keys[7].label,
+            format!("Other organisations ({})", order.len() - chart::ORG_COLOURS)
+        );
+
+        // Two organisations shown: two colours, no "other".
+        let two: Vec<&Model> = models
+            .iter()
+            .copied()
+            .filter(|m| m.org == order[0] || m.org == order[3])
+            .collect();
+        let keys = colour_keys(&two, ColorBy::Org, Lang::Ko);
+        assert_eq!(keys.len(), 2);
+        assert_eq!((keys[0].c, keys[1].c), ("o0", "o1"));
+    }
+
+    #[test]
+    fn colouring_by_sector_lists_only_the_sectors_shown() {
+        let models: Vec<&Model> = data::korean()
+            .iter()
+            .copied()
+            .filter(|m| m.sector == Sector::Telecom || m.sector == Sector::Game)
+            .collect();
+        let keys = colour_keys(&models, ColorBy::Sector, Lang::Ko);
+        let cs: Vec<&str> = keys.iter().map(|k| k.c).collect();
+        assert_eq!(cs, ["telecom", "game"]);
+        assert_eq!(keys[0].label, "통신");
+    }
 }

@@ -2,7 +2,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, newPage, ready, parseCsv, DIST } from './harness.mjs';
+import { serve, launch, newPage, ready, parseCsv, DIST, ROOT } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// The snippet's height, from the one place that defines it.
+const MIN_HEIGHT = Number(
+  /EMBED_MIN_HEIGHT: u32 = (\d+);/.exec(readFileSync(join(ROOT, 'src/components/toolbar.rs'), 'utf8'))[1],
+);
 
 let widget;
 let host;
@@ -13,7 +20,7 @@ function hostPage(widgetOrigin, { script = true, sandbox = null, extra = '' } = 
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>News article</title><link rel="icon" href="data:,"></head>
 <body><h1>An article</h1><p>Some text before the widget.</p>
 <iframe id="atlas" src="${widgetOrigin}/?embed=1&lang=en" title="K-AI Atlas" data-kai-atlas${sb}
-  style="width:100%;min-height:760px;border:0"></iframe>
+  style="width:100%;min-height:${MIN_HEIGHT}px;border:0"></iframe>
 ${extra}
 ${script ? `<script src="${widgetOrigin}/embed.js" async></script>` : ''}
 <p>Text after the widget.</p></body></html>`;
@@ -96,9 +103,22 @@ test('works as a bare iframe and in a sandboxed iframe (opaque origin, no histor
     assert.ok((await frame.$$('#atlas-chart [data-model-id]')).length > 0, `${path}: the chart is drawn`);
     await frame.click('[data-view="ranking"]');
     await frame.waitForSelector('#atlas-chart[data-chart="ranking"]');
-    assert.equal(await frameHeight(page), 760, `${path}: the snippet's min-height holds`);
+    assert.equal(await frameHeight(page), MIN_HEIGHT, `${path}: the snippet's min-height holds`);
     assert.deepEqual(page.errors, [], `${path}: no error`);
     await page.context().close();
+  }
+});
+
+test('the bare snippet height fits the default embedded view, phone to desktop, ko and en', async () => {
+  for (const width of [320, 375, 414, 768, 1280]) {
+    for (const lang of ['ko', 'en']) {
+      const page = await newPage(browser, { width, height: MIN_HEIGHT });
+      await page.goto(`${widget.origin}/?embed=1&lang=${lang}`);
+      await ready(page);
+      const h = await page.evaluate(() => document.documentElement.scrollHeight);
+      assert.ok(h <= MIN_HEIGHT, `${width} px ${lang}: the view is ${h} px, the snippet ${MIN_HEIGHT} px`);
+      await page.context().close();
+    }
   }
 });
 

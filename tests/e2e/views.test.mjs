@@ -128,6 +128,29 @@ test('the card and the table give the licence in the page language', async () =>
   }
 });
 
+test('colouring by organisation gives the busiest seven a hue each, in the legend too', async () => {
+  const page = await open('lang=en&color=org&view=lanes');
+  const keys = await page.$$eval('.legend [data-c]', (els) => els.map((e) => [e.dataset.c, e.parentElement.textContent.trim()]));
+  const models = readData('models.csv').filter((m) => m.reference !== 'yes');
+  const orgs = new Map();
+  for (const m of models) orgs.set(m.org, (orgs.get(m.org) ?? 0) + 1);
+  assert.equal(keys.length, 8, 'seven organisations and "other"');
+  assert.deepEqual(keys.map((k) => k[0]), ['o0', 'o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'o7']);
+  assert.equal(keys[7][1], `Other organisations (${orgs.size - 7})`);
+  const busiest = Math.max(...orgs.values());
+  const top = [...orgs].filter(([, n]) => n === busiest).map(([id]) => id);
+  const topMark = await page.getAttribute(`#atlas-chart [data-model-id="${models.find((m) => m.org === top[0]).id}"]`, 'class');
+  assert.match(topMark, /\bc-o0\b/, 'the busiest organisation has the first hue');
+  assert.equal((await page.textContent('[data-view="lanes"]')).trim(), 'By organisation');
+  assert.equal(await page.$$eval('[data-facet="sector"] .swatch', (els) => els.length), 0, 'sector chips drop their swatches');
+  await page.click('[data-facet="sector"][data-value="telecom"]');
+  await page.waitForFunction(() => document.querySelectorAll('.legend [data-c]').length < 8);
+  const telecom = await page.$$eval('.legend [data-c]', (els) => els.map((e) => e.dataset.c));
+  assert.deepEqual(telecom, telecom.map((_, i) => `o${i}`), 'a filtered view starts the hues again, without "other"');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('up to four models can be pinned and read side by side', async () => {
   const page = await open('lang=en');
   const ids = ['exaone-3-5', 'hyperclova', 'ax-k1', 'kogpt-6b', 'solar-10-7b'];
