@@ -121,6 +121,7 @@ texts! {
     OtherOrgs => "기타 기관", "Other organisations";
     ViewLanesOrg => "기관별", "By organisation";
     Legend => "범례", "Legend";
+    Marks => "모양", "Marks";
     OpenWeightsMark => "● 가중치 공개", "● open weights";
     ClosedWeightsMark => "■ 비공개 가중치", "■ closed weights";
     AnnouncedMark => "○ 발표만 됨", "○ announced only";

@@ -400,7 +400,7 @@ pub fn ranking(g: &Ranking, lang: Lang) -> String {
         o.text(
             "tick-label",
             t.x,
-            g.x_axis_y + 14.0,
+            g.x_axis_y,
             " text-anchor=\"middle\"",
             &format::params(t.value_b, lang),
         );
@@ -487,5 +487,25 @@ mod tests {
             "marks are labelled"
         );
         assert!(!svg.contains("<script"));
+    }
+
+    #[test]
+    fn ranking_scale_labels_sit_above_the_first_bar() {
+        use crate::chart::ranking::{ranking as layout, RankingOptions};
+        let g = layout(data::korean(), &RankingOptions::new(960.0));
+        let svg = ranking(&g, Lang::En);
+        let first_bar_top = g.rows.first().map_or(0.0, |b| b.y);
+        let label = svg
+            .split("<text class=\"tick-label\"")
+            .nth(1)
+            .and_then(|t| t.split("y=\"").nth(1))
+            .and_then(|t| t.split('"').next())
+            .and_then(|y| crate::format::parse_decimal(y, 3))
+            .unwrap_or(f64::MAX);
+        // The baseline; the glyphs of an 11 px label stand above it.
+        assert!(
+            label + 2.0 <= first_bar_top,
+            "label baseline {label}, first bar {first_bar_top}"
+        );
     }
 }

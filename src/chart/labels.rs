@@ -27,24 +27,59 @@ pub fn text_width(text: &str, font_px: f64) -> f64 {
     text.chars().map(char_em).sum::<f64>() * font_px
 }
 
-/// `text` cut to fit `max_px` at `font_px`, with "…" when it was cut.
+/// `text` cut to fit `max_px` at `font_px`, with "…" in the middle when it was cut: model names
+/// in one family differ at the end ("… 시드 0.5B", "… 시드 3B"), so the end is kept too.
 pub fn fit_text(text: &str, max_px: f64, font_px: f64) -> std::borrow::Cow<'_, str> {
     if text_width(text, font_px) <= max_px {
         return std::borrow::Cow::Borrowed(text);
     }
     let budget = max_px - char_em('…') * font_px;
-    let mut used = 0.0;
-    let mut out = String::new();
-    for c in text.chars() {
-        used += char_em(c) * font_px;
-        if used > budget {
+    let chars: Vec<char> = text.chars().collect();
+    // The end first, up to half the room; the start takes what is left.
+    let (mut used, mut tail) = (0.0, chars.len());
+    while tail > 0 {
+        let w = chars.get(tail - 1).map_or(0.0, |c| char_em(*c) * font_px);
+        if used + w > budget / 2.0 {
             break;
         }
-        out.push(c);
+        used += w;
+        tail -= 1;
     }
-    out.truncate(out.trim_end().len());
-    out.push('…');
-    std::borrow::Cow::Owned(out)
+    // The end starts at a word: "…32B)" rather than "…B / 32B)", when the end has a space.
+    if let Some(space) = chars
+        .get(tail..)
+        .and_then(|end| end.iter().position(|c| c.is_whitespace()))
+    {
+        if !chars
+            .get(tail.wrapping_sub(1))
+            .is_some_and(|c| c.is_whitespace())
+        {
+            for c in chars.get(tail..=tail + space).unwrap_or(&[]) {
+                used -= char_em(*c) * font_px;
+            }
+            tail += space + 1;
+        }
+    }
+    // …and not with a separator ("/ 32B)" → "32B)"); ASCII tests only, no Unicode tables.
+    while let Some(c) = chars
+        .get(tail)
+        .filter(|c| c.is_ascii_whitespace() || (c.is_ascii_punctuation() && **c != '('))
+    {
+        used -= char_em(*c) * font_px;
+        tail += 1;
+    }
+    let mut head = 0;
+    while head < tail {
+        let w = chars.get(head).map_or(0.0, |c| char_em(*c) * font_px);
+        if used + w > budget {
+            break;
+        }
+        used += w;
+        head += 1;
+    }
+    let start: String = chars.get(..head).unwrap_or(&[]).iter().collect();
+    let end: String = chars.get(tail..).unwrap_or(&[]).iter().collect();
+    std::borrow::Cow::Owned(format!("{}…{}", start.trim_end(), end.trim_start()))
 }
 
 fn char_em(c: char) -> f64 {
@@ -413,12 +448,18 @@ mod fit_tests {
     fn fit_text_cuts_with_an_ellipsis_only_when_needed() {
         assert_eq!(fit_text("EXAONE", 200.0, 12.0), "EXAONE");
         let cut = fit_text("K-EXAONE 2.0 750B-A37B", 60.0, 12.0);
-        assert!(
-            cut.ends_with('…') && text_width(&cut, 12.0) <= 60.0,
-            "{cut}"
-        );
+        assert!(cut.contains('…') && text_width(&cut, 12.0) <= 60.0, "{cut}");
         let ko = fit_text("하이퍼클로바X 시드 32B 씽크", 50.0, 12.0);
-        assert_eq!(ko, "하이퍼…");
+        assert_eq!(ko, "하이…크");
+        // Names of one family stay told apart by their ends.
+        let a = fit_text("하이퍼클로바X 시드 0.5B", 90.0, 12.0);
+        let b = fit_text("하이퍼클로바X 시드 1.5B", 90.0, 12.0);
+        assert_ne!(a, b);
+        assert!(a.ends_with("0.5B") && text_width(&a, 12.0) <= 90.0, "{a}");
+        // The kept end starts at a word.
+        let c = fit_text("엑사원 3.5 (2.4B / 7.8B / 32B)", 110.0, 12.0);
+        assert!(c.ends_with("…32B)"), "{c}");
+        assert!(text_width(&c, 12.0) <= 110.0, "{c}");
     }
 }
 

@@ -245,7 +245,15 @@ pub fn lanes(models: &[&'static Model], events: &[&'static Event], opts: &LanesO
     let frame = base.with_plot_height(y - area.y);
     let plot = frame.plot();
 
-    let lane_of: Vec<Rect> = lanes.iter().map(|l| l.rect).collect();
+    // Labels stay within their lane's marks, below its label line.
+    let lane_of: Vec<Rect> = lanes
+        .iter()
+        .map(|l| Rect {
+            y: l.rect.y + LANE_LABEL_H,
+            height: l.rect.height - LANE_LABEL_H,
+            ..l.rect
+        })
+        .collect();
     let bounds = |mark: &Mark| {
         lane_of
             .iter()
@@ -408,6 +416,13 @@ mod tests {
         }
         for lab in &l.labels {
             assert!(outer.contains_rect(&lab.rect()));
+            for lane in &l.lanes {
+                let line = Rect {
+                    height: LANE_LABEL_H,
+                    ..lane.rect
+                };
+                assert!(!line.overlaps(&lab.rect()), "{} on a lane's name", lab.text);
+            }
         }
         for (i, a) in l.labels.iter().enumerate() {
             for b in l.labels.iter().skip(i + 1) {

@@ -116,18 +116,24 @@ pub fn legend(ctx: &Ctx, models: &[&Model], with_shapes: bool) -> Html {
     let keys = colour_keys(models, ctx.state.color, lang);
     let has_closed = models.iter().any(|m| m.weights == Weights::Closed);
     html! {
+        <>
         <ul class="legend" aria-label={T::Legend.get(lang)}>
             { for keys.into_iter().map(|k| html! {
                 <li><span class="swatch" data-c={k.c} aria-hidden="true"></span>{ k.label }</li>
             }) }
-            if with_shapes {
+        </ul>
+        // The shapes on a line of their own, so their grey glyphs never read as a colour key.
+        if with_shapes {
+            <ul class="legend" data-legend="shapes" aria-label={T::Marks.get(lang)}>
+                <li aria-hidden="true"><strong>{ T::Marks.get(lang) }</strong></li>
                 <li>{ T::OpenWeightsMark.get(lang) }</li>
                 if has_closed { <li>{ T::ClosedWeightsMark.get(lang) }</li> }
                 <li>{ T::AnnouncedMark.get(lang) }</li>
                 <li>{ T::MoeMark.get(lang) }</li>
                 <li>{ T::GhostMark.get(lang) }</li>
-            }
-        </ul>
+            </ul>
+        }
+        </>
     }
 }
 

@@ -192,3 +192,73 @@ test('printing shows the chart and the table; the screen filters and buttons are
   await page.waitForSelector('.print-table', { state: 'detached' });
   await page.context().close();
 });
+
+test('an early "as of" date that leaves nothing can be cleared from the empty state', async () => {
+  const page = await open('lang=en&asof=1999-01-01');
+  await page.waitForSelector('[data-empty] [data-clear="asof"]');
+  assert.match(await page.textContent('[data-empty] [data-clear="asof"]'), /As of: .*1999/);
+  await page.click('[data-action="clear-all-empty"]');
+  await page.waitForSelector('[data-empty]', { state: 'detached' });
+  assert.equal(Number(await page.getAttribute('#app', 'data-count')), koreanModelIds().length);
+  assert.equal(new URL(page.url()).searchParams.get('asof'), null);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the theme button offers the scheme that is not on screen, the system one included', async () => {
+  for (const [scheme, offered, next] of [['dark', 'Light', 'light'], ['light', 'Dark', 'dark']]) {
+    const page = await open('lang=en', { colorScheme: scheme });
+    assert.match(await page.textContent('[data-action="theme"]'), new RegExp(offered));
+    await page.click('[data-action="theme"]');
+    await page.waitForFunction((t) => document.documentElement.dataset.theme === t, next);
+    assert.equal(new URL(page.url()).searchParams.get('theme'), next, `one click on ${scheme} switches`);
+    await page.context().close();
+  }
+});
+
+test('the colour control is offered only where there are colours', async () => {
+  const page = await open('lang=en&view=table');
+  assert.equal(await page.$('[data-control="color"]'), null, 'not in the table');
+  await page.click('[data-view="timeline"]');
+  await page.waitForSelector('[data-control="color"]');
+  await page.context().close();
+});
+
+test('the 2023 article view names the article models released after the article', async () => {
+  const page = await open('lang=en');
+  await page.click('[data-action="asof-article"]');
+  const hint = await page.textContent('[data-hint="article"]');
+  const later = readData('models.csv').filter((m) => m.in_article === 'yes' && m.date.slice(0, 10) > '2023-08-22');
+  assert.ok(later.length >= 1, 'the data has such models');
+  for (const m of later) assert.ok(hint.includes(m.name_en), `${m.name_en} named in: ${hint}`);
+  await page.context().close();
+});
+
+test('Korean words and figures are not split across lines in the phone compare; it scrolls instead', async () => {
+  const page = await open('lang=ko&view=table&cmp=exaone-3-5~solar-10-7b~midm-1-0~kogpt-6b', { width: 375 });
+  const split = await page.$$eval('[data-compare] td, [data-compare] th', (cells) =>
+    cells
+      .filter((c) => c.textContent.trim() && !/\s/.test(c.textContent.trim()))
+      .filter((c) => {
+        const r = document.createRange();
+        r.selectNodeContents(c);
+        const lines = new Set([...r.getClientRects()].map((q) => Math.round(q.top)));
+        return lines.size > 1;
+      })
+      .map((c) => c.textContent.trim()),
+  );
+  assert.deepEqual(split, [], 'one-word cells stay on one line');
+  const scrolls = await page.$eval('.compare-grid', (g) => g.scrollWidth > g.clientWidth);
+  assert.ok(scrolls, 'the compare table scrolls sideways on a phone');
+  await page.context().close();
+});
+
+test('a copy message belongs to its sheet: opening another one clears it', async () => {
+  const page = await open('lang=en');
+  await page.click('[data-action="copy-link"]');
+  await page.waitForFunction(() => document.querySelector('.status-msg')?.textContent.trim().length > 0);
+  await page.click('[data-action="embed"]');
+  await page.waitForSelector('[data-sheet="embed"]');
+  assert.equal((await page.textContent('.status-msg')).trim(), '');
+  await page.context().close();
+});
