@@ -168,6 +168,9 @@ pub fn card(ctx: &Ctx, heading: NodeRef) -> Html {
         })
     };
     let pinned = ctx.state.compare.contains(&m.id);
+    let replaced = (!pinned && ctx.state.compare.len() >= crate::state::MAX_COMPARE)
+        .then(|| ctx.state.compare.first().copied())
+        .flatten();
     let note = pick(lang, m.note_ko, m.note_en);
     html! {
         <article class="card" data-card={m.id} aria-labelledby="card-title" onkeydown={on_key}>
@@ -203,6 +206,12 @@ pub fn card(ctx: &Ctx, heading: NodeRef) -> Html {
                     onclick={ctx.on(Action::TogglePin(m.id))}>
                     { if pinned { T::Unpin } else { T::Pin }.get(lang) }
                 </button>
+                // Pinning a fifth model drops the oldest: say which, before the click.
+                if let Some(oldest) = replaced.and_then(crate::data::model) {
+                    <span class="sub" data-replaces={oldest.id}>
+                        { format!("{} {}", T::PinReplaces.get(lang), pick(lang, oldest.name_ko, oldest.name_en)) }
+                    </span>
+                }
             </div>
         </article>
     }

@@ -196,6 +196,11 @@ fn facet_group(ctx: &Ctx, facet: Facet, values: &[(FacetValue, usize)]) -> Html 
             b.1.cmp(&a.1)
                 .then_with(|| crate::format::compare_names(&a.2, &b.2))
         });
+    } else if facet == Facet::Lang {
+        // Languages by name in the reader's order (가나다 / A–Z), not by their codes.
+        crate::set::sort_by(&mut values, &|a, b| {
+            crate::format::compare_names(&a.2, &b.2)
+        });
     }
     let chips = values.into_iter().map(|(value, count, label)| {
         let on = ctx.state.filters.has(value);

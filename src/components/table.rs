@@ -225,7 +225,8 @@ pub fn Table(props: &TableProps) -> Html {
                 <td class="num">{ m.context.map(|c| format::count(c as usize, lang)).unwrap_or_default() }</td>
                 <td>{ m.languages.iter().map(|c| language_name(c, lang)).collect::<Vec<_>>().join(", ") }</td>
                 <td>{ for m.sources.iter().enumerate().map(|(i, s)| html! {
-                    <>{ if i > 0 { " " } else { "" } }<a href={super::safe_href(s.url)} target="_blank" rel="noopener noreferrer" title={s.title}>{ format!("[{}]", i + 1) }</a></>
+                    <>{ if i > 0 { " " } else { "" } }<a href={super::safe_href(s.url)} target="_blank" rel="noopener noreferrer" title={s.title}
+                        aria-label={format!("[{}] {}", i + 1, s.title)}>{ format!("[{}]", i + 1) }</a></>
                 }) }</td>
             </tr>
         }

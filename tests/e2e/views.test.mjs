@@ -154,9 +154,11 @@ test('colouring by organisation gives the busiest seven a hue each, in the legen
 test('up to four models can be pinned and read side by side', async () => {
   const page = await open('lang=en');
   const ids = ['exaone-3-5', 'hyperclova', 'ax-k1', 'kogpt-6b', 'solar-10-7b'];
-  for (const id of ids) {
+  for (const [i, id] of ids.entries()) {
     await page.goto(`${env.server.origin}/?lang=en&sel=${id}&cmp=${new URL(page.url()).searchParams.get('cmp') ?? ''}`);
     await ready(page);
+    const replaces = await page.$$eval('[data-replaces]', (els) => els.map((e) => e.dataset.replaces));
+    assert.deepEqual(replaces, i < 4 ? [] : [ids[0]], 'a full compare says which pin the next one replaces');
     await page.click(`[data-card="${id}"] [data-action="pin"]`);
     await page.waitForFunction((i) => new URL(location.href).searchParams.get('cmp')?.includes(i), id);
   }
