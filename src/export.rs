@@ -36,6 +36,7 @@ pub const CSV_COLUMNS: &[&str] = &[
     "base_model",
     "in_2023_article",
     "sources",
+    "disputed",
     "note_en",
     "note_ko",
 ];
@@ -111,6 +112,13 @@ fn cells(m: &Model) -> Vec<(String, bool)> {
         (m.base_model.into(), true),
         (yes_no(m.in_article).into(), false),
         (joined(m.sources, |s| s.url.to_string()), true),
+        // Figures other sources give: "params: 300억 (30B) <url>", ";"-separated.
+        (
+            joined(m.disputes, |d| {
+                format!("{}: {} <{}>", d.field, d.claim, d.source.url)
+            }),
+            true,
+        ),
         (m.note_en.into(), true),
         (m.note_ko.into(), true),
     ]
@@ -234,6 +242,22 @@ pub fn to_json(models: &[&Model], exported: Date) -> String {
             }
             o.push('}');
         }
+        o.push_str("\n      ],\n      \"disputes\": [");
+        for (j, d) in m.disputes.iter().enumerate() {
+            o.push_str(if j == 0 {
+                "\n        {\"field\": "
+            } else {
+                ",\n        {\"field\": "
+            });
+            json_str(&mut o, d.field);
+            o.push_str(", \"value_b\": ");
+            json_num(&mut o, d.value_b);
+            o.push_str(", \"claim\": ");
+            json_str(&mut o, d.claim);
+            o.push_str(", \"source_url\": ");
+            json_str(&mut o, d.source.url);
+            o.push('}');
+        }
         o.push_str("\n      ]\n    }");
     }
     o.push_str("\n  ]\n}\n");
@@ -269,9 +293,23 @@ mod tests {
             note_en: "line one\nline two",
             note_ko: "=SUM(A1)",
             sources: SOURCES,
+            disputes: DISPUTES,
             ..Model::BLANK
         }
     }
+
+    const DISPUTES: &[crate::model::Dispute] = &[crate::model::Dispute {
+        field: "params",
+        value_b: Some(30.0),
+        claim: "300억 (30B)",
+        note_en: "",
+        note_ko: "",
+        source: Source {
+            url: "https://example.org/d",
+            title: "D",
+            date: None,
+        },
+    }];
 
     #[test]
     fn csv_starts_with_bom_and_quotes_what_needs_quoting() {
@@ -290,6 +328,10 @@ mod tests {
         );
         assert!(csv.contains(",7.8,official,,2.4;7.8,"));
         assert!(csv.contains("\"https://example.org/a,b\""));
+        assert!(
+            csv.contains(",params: 300억 (30B) <https://example.org/d>,"),
+            "{csv}"
+        );
         assert!(csv.ends_with("\r\n"));
     }
 
@@ -329,6 +371,13 @@ mod tests {
         assert!(json.contains("\"active_b\": null"));
         assert!(json.contains("\"sizes_b\": [2.4, 7.8]"));
         assert!(json.contains("\"count\": 1"));
+        assert!(
+            json.contains("\"disputes\": [\n        {\"field\": \"params\", \"value_b\": 30"),
+            "{json}"
+        );
+        assert!(
+            json.contains("\"claim\": \"300억 (30B)\", \"source_url\": \"https://example.org/d\"}")
+        );
         assert!(!json.contains('<'));
     }
 

@@ -35,7 +35,12 @@ pub fn earliest_day(d: Date) -> Date {
 /// the last day `asof` stands for. `None` (today) shows everything, including announced
 /// models dated in the future.
 pub fn visible_at(m: &Model, asof: Option<Date>) -> bool {
-    asof.is_none_or(|a| earliest_day(m.date) <= a.latest_day())
+    happened_by(m.date, asof)
+}
+
+/// Whether something dated `date` could have happened by the "as of" date (models, events).
+pub fn happened_by(date: Date, asof: Option<Date>) -> bool {
+    asof.is_none_or(|a| earliest_day(date) <= a.latest_day())
 }
 
 /// The row's own searchable strings.

@@ -91,8 +91,14 @@ pub fn mark_label(m: &Model, lang: Lang) -> String {
             format::params(a, lang)
         );
     }
+    // What the shape and outline show, said: weights (circle / square), announced (hollow),
+    // a disputed figure (dashed ghost).
+    let _ = write!(text, ", {}", m.weights.label(lang));
     if m.status == Status::Announced {
         let _ = write!(text, ", {}", Status::Announced.label(lang));
+    }
+    if !m.disputes.is_empty() {
+        let _ = write!(text, ", {}", T::Disputed.get(lang));
     }
     if m.in_article {
         let _ = write!(text, ", {}", T::NamedInArticle.get(lang));
@@ -258,12 +264,6 @@ pub fn timeline(g: &Timeline, lang: Lang) -> String {
     let plot = g.plot;
     if let Some(b) = g.hyperscale_band {
         o.rect("band", b);
-        let label = format!(
-            "{} ≥ {}",
-            T::Hyperscale.get(lang),
-            format::params(100.0, lang)
-        );
-        o.text("band-label", b.x + 6.0, b.y + 14.0, "", &label);
     }
     o.0.push_str("<g class=\"axis\">");
     for t in &g.y_ticks {
@@ -279,6 +279,15 @@ pub fn timeline(g: &Timeline, lang: Lang) -> String {
     }
     o.x_ticks(&g.x_ticks, plot, g.x_axis_y + 14.0, lang);
     o.0.push_str("</g>");
+    // The band's name after the grid, with a halo (styles): the 1T line runs through it.
+    if let Some(b) = g.hyperscale_band {
+        let label = format!(
+            "{} ≥ {}",
+            T::Hyperscale.get(lang),
+            format::params(100.0, lang)
+        );
+        o.text("band-label", b.x + 6.0, b.y + 14.0, "", &label);
+    }
     o.line(
         "grid-line",
         plot.x,
@@ -361,6 +370,7 @@ pub fn timeline(g: &Timeline, lang: Lang) -> String {
 pub fn lanes(g: &Lanes, lang: Lang) -> String {
     let mut o = Out(String::with_capacity(256 * (g.marks.len() + 16)));
     let plot = g.plot;
+    let mut names = Vec::with_capacity(g.lanes.len());
     for lane in &g.lanes {
         let label = match lane.key {
             LaneKey::Sector(s) => s.label(lang).to_string(),
@@ -373,19 +383,22 @@ pub fn lanes(g: &Lanes, lang: Lang) -> String {
                 .to_string(),
         };
         o.rect("lane-bg", lane.rect);
-        let text = format!("{label} ({})", lane.count);
-        o.text(
-            "lane-label",
-            lane.label_x,
-            lane.label_y,
-            " dominant-baseline=\"central\"",
-            &text,
-        );
+        names.push((lane, format!("{label} ({})", lane.count)));
     }
     o.0.push_str("<g class=\"axis\">");
     o.x_ticks(&g.x_ticks, plot, g.x_axis_y + 14.0, lang);
     o.0.push_str("</g>");
     o.events(&g.event_markers, plot, lang);
+    // Lane names over the grid and event lines, with a halo (styles), so no line strikes them.
+    for (lane, text) in &names {
+        o.text(
+            "lane-label",
+            lane.label_x,
+            lane.label_y,
+            " dominant-baseline=\"central\"",
+            text,
+        );
+    }
     o.marks_and_labels(&g.marks, &g.labels, lang);
     o.0
 }
@@ -406,10 +419,13 @@ pub fn ranking(g: &Ranking, lang: Lang) -> String {
         );
     }
     o.0.push_str("</g>");
-    let name_room = g.name_x - 4.0;
-    for b in &g.rows {
+    // Widths are estimated; a tenth to spare keeps a cut name inside the frame when the
+    // font runs wider (exported files clip at the frame).
+    let name_room = (g.name_x - 4.0) * 0.9;
+    let names: Vec<&str> = g.rows.iter().map(|b| b.name).collect();
+    let names = crate::chart::labels::fit_names(&names, name_room, 12.0);
+    for (b, name) in g.rows.iter().zip(names) {
         let Some(m) = data::model(b.id) else { continue };
-        let name = crate::chart::labels::fit_text(b.name, name_room, 12.0);
         let extra = " text-anchor=\"end\" dominant-baseline=\"central\" aria-hidden=\"true\"";
         o.text("bar-label", g.name_x, b.cy, extra, &name);
         let mut class = format!("bar mark {}", color_class(b.color));
@@ -487,6 +503,31 @@ mod tests {
             "marks are labelled"
         );
         assert!(!svg.contains("<script"));
+    }
+
+    #[test]
+    fn ranking_names_cut_for_phones_stay_distinct() {
+        use crate::chart::ranking::{ranking as layout, RankingOptions};
+        use crate::chart::LabelName;
+        for width in [320.0, 375.0, 414.0] {
+            for (lang, label_name) in [(Lang::Ko, LabelName::Ko), (Lang::En, LabelName::En)] {
+                let mut opts = RankingOptions::new(width);
+                opts.label_name = label_name;
+                let g = layout(data::korean(), &opts);
+                let svg = ranking(&g, lang);
+                let names: Vec<&str> = svg
+                    .split("<text class=\"bar-label\"")
+                    .skip(1)
+                    .filter_map(|t| t.split('>').nth(1))
+                    .filter_map(|t| t.split('<').next())
+                    .collect();
+                assert_eq!(names.len(), g.rows.len());
+                let mut seen = names.clone();
+                seen.sort_unstable();
+                seen.dedup();
+                assert_eq!(seen.len(), names.len(), "{width} px {lang:?}: {names:?}");
+            }
+        }
     }
 
     #[test]

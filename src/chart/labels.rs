@@ -27,9 +27,72 @@ pub fn text_width(text: &str, font_px: f64) -> f64 {
     text.chars().map(char_em).sum::<f64>() * font_px
 }
 
+/// A model name fitted to `max_px`: whole if it fits; else without its trailing parenthetical
+/// ("EXAONE 3.5 (2.4B / 7.8B / 32B)" → "EXAONE 3.5", which still tells it from its family);
+/// else cut by [`fit_text`].
+pub fn fit_name(name: &str, max_px: f64, font_px: f64) -> std::borrow::Cow<'_, str> {
+    fit_name_keeping(name, max_px, font_px, 0.5)
+}
+
+fn fit_name_keeping(
+    name: &str,
+    max_px: f64,
+    font_px: f64,
+    end_share: f64,
+) -> std::borrow::Cow<'_, str> {
+    if text_width(name, font_px) <= max_px {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    // A byte scan: `str::rfind` would link the reverse two-way searcher (≈ 0.7 KB gzip).
+    let open = name.as_bytes().windows(2).rposition(|w| w == b" (");
+    let base = match open {
+        Some(i) if i > 0 && name.ends_with(')') => name.get(..i).unwrap_or(name),
+        _ => name,
+    };
+    cut_middle(base, max_px, font_px, end_share)
+}
+
+/// [`fit_name`] for a list of rows, told apart: where two cut names read the same, those are cut
+/// again keeping more of their ends ("하이퍼클로바X…씽크" twice → "…시드 14B 씽크", "…시드 32B 씽크").
+pub fn fit_names<'a>(
+    names: &[&'a str],
+    max_px: f64,
+    font_px: f64,
+) -> Vec<std::borrow::Cow<'a, str>> {
+    let mut out: Vec<std::borrow::Cow<'a, str>> =
+        names.iter().map(|n| fit_name(n, max_px, font_px)).collect();
+    for share in [0.75, 1.0] {
+        // Duplicates by one sort, not by comparing every pair (10,000 rows in benchmarks).
+        let mut order: Vec<usize> = (0..out.len()).collect();
+        crate::set::sort_by(&mut order, &|a, b| out.get(*a).cmp(&out.get(*b)));
+        let mut again: Vec<usize> = Vec::new();
+        for w in order.windows(2) {
+            if let [a, b] = *w {
+                if out.get(a) == out.get(b) {
+                    again.extend([a, b]);
+                }
+            }
+        }
+        if again.is_empty() {
+            break;
+        }
+        for i in again {
+            if let (Some(slot), Some(name)) = (out.get_mut(i), names.get(i)) {
+                *slot = fit_name_keeping(name, max_px, font_px, share);
+            }
+        }
+    }
+    out
+}
+
 /// `text` cut to fit `max_px` at `font_px`, with "…" in the middle when it was cut: model names
 /// in one family differ at the end ("… 시드 0.5B", "… 시드 3B"), so the end is kept too.
 pub fn fit_text(text: &str, max_px: f64, font_px: f64) -> std::borrow::Cow<'_, str> {
+    cut_middle(text, max_px, font_px, 0.5)
+}
+
+/// `text` cut in the middle to fit, its end taking up to `end_share` of the room.
+fn cut_middle(text: &str, max_px: f64, font_px: f64, end_share: f64) -> std::borrow::Cow<'_, str> {
     if text_width(text, font_px) <= max_px {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -39,7 +102,7 @@ pub fn fit_text(text: &str, max_px: f64, font_px: f64) -> std::borrow::Cow<'_, s
     let (mut used, mut tail) = (0.0, chars.len());
     while tail > 0 {
         let w = chars.get(tail - 1).map_or(0.0, |c| char_em(*c) * font_px);
-        if used + w > budget / 2.0 {
+        if used + w > budget * end_share {
             break;
         }
         used += w;

@@ -155,7 +155,7 @@ pub fn App() -> Html {
                 { toolbar(&ctx, &filtered, &share) }
                 <div class="layout">
                     { filter_panel(&ctx, &panel) }
-                    <section class="panel" aria-label={T::Views.get(lang)}>
+                    <section class="panel" id="atlas-panel" role="tabpanel" aria-labelledby={format!("tab-{}", state.view.id())}>
                         { main_view(&ctx, &filtered) }
                         if *printing && state.view != crate::state::View::Table {
                             <div class="print-table"><Table filtered={filtered.clone()} ctx={ctx.clone()} /></div>

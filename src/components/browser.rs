@@ -64,6 +64,31 @@ pub fn today() -> Date {
     }
 }
 
+/// Scrolls the element with `id` into view only as far as needed (the keyboard walk through a
+/// chart taller than the window).
+pub fn reveal(id: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        opts.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
+
+/// Moves focus to the first element matching `selector`, if any.
+pub fn focus_first(selector: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// Whether the system asks for a dark colour scheme.
 pub fn prefers_dark() -> bool {
     web_sys::window()

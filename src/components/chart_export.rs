@@ -17,8 +17,8 @@ pub const CHART_ID: &str = "atlas-chart";
 /// depend on the page's stylesheet or custom properties.
 const EXPORT_CSS: &str = "text{font-family:system-ui,'Apple SD Gothic Neo','Noto Sans CJK KR','Malgun Gothic',sans-serif;fill:#16181d}\
 .axis text,.tick-label,.axis-title,.ref-label{fill:#4a505c;font-size:11px}.grid-line{stroke:#e8ebef}\
-.band{fill:#fff4d6}.band-label{fill:#5c4300;font-size:11px;font-weight:600}.lane-bg{fill:#f4f5f7}\
-.lane-label{fill:#4a505c;font-size:11px;font-weight:600}.ref-line{stroke:#6b7280;stroke-dasharray:4 3}\
+.band{fill:#fff4d6}.band-label{fill:#5c4300;font-size:11px;font-weight:600;paint-order:stroke;stroke:#fff4d6;stroke-width:3px}\
+.lane-bg{fill:#f4f5f7}.lane-label{fill:#4a505c;font-size:11px;font-weight:600;paint-order:stroke;stroke:#f4f5f7;stroke-width:3px}.ref-line{stroke:#6b7280;stroke-dasharray:4 3}\
 .lineage{stroke:#6b7280;fill:none;opacity:.55}.size-range{stroke-width:3;stroke-linecap:round;opacity:.35}\
 .event-line{stroke:#6b7280;stroke-dasharray:2 3}.event-dot{fill:#6b7280}.event-hit{fill:transparent}\
 .mark{stroke-width:1.5}.mark.hollow{fill:#fff!important;stroke-dasharray:3 2;stroke-width:2}\

@@ -195,6 +195,9 @@ pub fn ChartSvg(props: &ChartSvgProps) -> Html {
             };
             e.prevent_default();
             hover.set(None);
+            if let Some(id) = next {
+                super::browser::reveal(&format!("m-{id}"));
+            }
             focused.set(next);
         })
     };

@@ -39,6 +39,14 @@ pub struct Inputs {
     pub lang: Lang,
 }
 
+/// The events that had happened by the "as of" date (all of them for today).
+fn events_by(asof: Option<Date>) -> Vec<&'static crate::model::Event> {
+    data::events()
+        .iter()
+        .filter(|e| crate::filter::happened_by(e.date, asof))
+        .collect()
+}
+
 /// What a chart hands to the frame: size, markup, keyboard stops, description.
 pub struct Drawn {
     pub width: f64,
@@ -96,7 +104,7 @@ pub fn draw_timeline(models: &[&'static Model], i: &Inputs) -> Drawn {
     opts.x_domain = x_domain_for(i.asof);
     opts.highlight = highlight_for(i.asof);
     let refs: Vec<_> = data::reference_models().collect();
-    let events: Vec<_> = data::events().iter().collect();
+    let events = events_by(i.asof);
     let g = timeline(models, &refs, &events, &opts);
     let desc = format!(
         "{} {} {}. {}",
@@ -127,7 +135,7 @@ pub fn draw_lanes(models: &[&'static Model], i: &Inputs) -> Drawn {
     opts.label_name = label_name(i.lang);
     opts.highlight = highlight_for(i.asof);
     opts.x_domain = x_domain_for(i.asof);
-    let events: Vec<_> = data::events().iter().collect();
+    let events = events_by(i.asof);
     let g = lanes(models, &events, &opts);
     Drawn {
         width: g.frame.width,

@@ -55,7 +55,7 @@ pub fn compare(ctx: &Ctx) -> Html {
                                 <th scope="col" data-model-id={m.id}>
                                     { match lang { Lang::Ko => m.name_ko, Lang::En => m.name_en } }
                                     { " " }
-                                    <button type="button" class="btn link" aria-label={format!("{}: {}", T::Unpin.get(lang), m.name_en)}
+                                    <button type="button" class="btn link" aria-label={format!("{}: {}", T::Unpin.get(lang), match lang { Lang::Ko => m.name_ko, Lang::En => m.name_en })}
                                         onclick={ctx.on(Action::Unpin(m.id))}>{ "×" }</button>
                                 </th>
                             }) }

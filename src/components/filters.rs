@@ -126,6 +126,16 @@ pub fn filter_panel(ctx: &Ctx, panel: &PanelState) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!is_open))
     };
+    // Escape closes the phone drawer and returns focus to its button.
+    let on_key = {
+        let open = open.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if is_open && e.key() == "Escape" {
+                open.set(false);
+                super::browser::focus_first(".filters-toggle");
+            }
+        })
+    };
 
     let on_search = {
         let state = ctx.state.clone();
@@ -148,7 +158,7 @@ pub fn filter_panel(ctx: &Ctx, panel: &PanelState) -> Html {
     let active = filters.active_count();
 
     html! {
-        <aside class="filters" data-open={is_open.then_some("true")} aria-label={T::Filters.get(lang)}>
+        <aside class="filters" data-open={is_open.then_some("true")} aria-label={T::Filters.get(lang)} onkeydown={on_key}>
             <div class="filters-head">
                 <h2>{ T::Filters.get(lang) }</h2>
                 <button type="button" class="btn filters-toggle" aria-expanded={super::aria(is_open)} onclick={toggle_open}>

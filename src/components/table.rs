@@ -222,7 +222,8 @@ pub fn Table(props: &TableProps) -> Html {
                 <td class="num">{ m.active.map(|a| params_text(a.value_b, lang)).unwrap_or_default() }</td>
                 <td>{ m.arch.label(lang) }</td>
                 <td>{ m.weights.label(lang) }<span class="sub">{ license }</span></td>
-                <td class="num">{ m.context.map(|c| format::count(c as usize, lang)).unwrap_or_default() }</td>
+                // Unknown, as the card says, rather than a blank that reads as "not applicable".
+                <td class="num">{ m.context.map_or_else(|| T::Unknown.get(lang).to_string(), |c| format::count(c as usize, lang)) }</td>
                 <td>{ m.languages.iter().map(|c| language_name(c, lang)).collect::<Vec<_>>().join(", ") }</td>
                 <td>{ for m.sources.iter().enumerate().map(|(i, s)| html! {
                     <>{ if i > 0 { " " } else { "" } }<a href={super::safe_href(s.url)} target="_blank" rel="noopener noreferrer" title={s.title}

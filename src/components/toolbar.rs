@@ -92,10 +92,32 @@ pub fn use_share_tools(embed: bool) -> ShareState {
 pub fn toolbar(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
     let lang = ctx.lang;
     let state = &ctx.state;
+    // The ARIA tabs pattern: one tab stop (the selected tab), arrow keys move between tabs.
+    let on_tab_key = {
+        let (state, current) = (ctx.state.clone(), state.view);
+        Callback::from(move |e: KeyboardEvent| {
+            let all = View::ALL;
+            let at = all.iter().position(|v| *v == current).unwrap_or(0);
+            let next = match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" => all.get((at + 1) % all.len()),
+                "ArrowLeft" | "ArrowUp" => all.get((at + all.len() - 1) % all.len()),
+                "Home" => all.first(),
+                "End" => all.last(),
+                _ => return,
+            };
+            if let Some(view) = next.copied() {
+                e.prevent_default();
+                state.dispatch(Action::SetView(view));
+                browser::focus_first(&format!("[data-view=\"{}\"]", view.id()));
+            }
+        })
+    };
     let tabs = View::ALL.iter().map(|view| {
         let selected = state.view == *view;
         html! {
             <button type="button" role="tab" class="tab" aria-selected={super::aria(selected)}
+                id={format!("tab-{}", view.id())} aria-controls="atlas-panel"
+                tabindex={if selected { "0" } else { "-1" }}
                 data-view={view.id()} onclick={ctx.on(Action::SetView(*view))}>
                 { view_label(*view, state.color).get(lang) }
             </button>
@@ -103,7 +125,7 @@ pub fn toolbar(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
     });
     html! {
         <div class="toolbar">
-            <div class="tabs" role="tablist" aria-label={T::Views.get(lang)}>{ for tabs }</div>
+            <div class="tabs" role="tablist" aria-label={T::Views.get(lang)} onkeydown={on_tab_key}>{ for tabs }</div>
             <p class="count" aria-live="polite">
                 <strong data-count-label="">{ crate::format::count(filtered.len(), lang) }</strong>
                 { T::ModelsShown.get(lang) }
@@ -194,10 +216,26 @@ pub fn share_tools(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
         let keys = super::views::colour_keys(&models, color, lang);
         chart_export::download_png(&keys, lang, export::file_name(today, "png"))
     });
-    let has_chart = state.view != View::Table;
+    // Nothing to draw, nothing to export as a picture (the empty state).
+    let has_chart = state.view != View::Table && !filtered.is_empty();
+    // Escape closes an open sheet and returns focus to the button that opened it.
+    let on_key = {
+        let sheet = sheet.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let back = match *sheet {
+                Sheet::Embed => "[data-action=\"embed\"]",
+                Sheet::Download => "[data-action=\"download\"]",
+                Sheet::None => return,
+            };
+            if e.key() == "Escape" {
+                sheet.set(Sheet::None);
+                browser::focus_first(back);
+            }
+        })
+    };
 
     html! {
-        <div class="share-tools">
+        <div class="share-tools" onkeydown={on_key}>
                 <div class="sharebar">
                     <button type="button" class="btn" data-action="copy-link" onclick={copy}>{ T::CopyLink.get(lang) }</button>
                     if let Some(share) = native_share {

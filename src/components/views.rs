@@ -123,7 +123,7 @@ pub fn legend(ctx: &Ctx, models: &[&Model], with_shapes: bool) -> Html {
             }) }
         </ul>
         // The shapes on a line of their own, so their grey glyphs never read as a colour key.
-        if with_shapes {
+        if with_shapes && !models.is_empty() {
             <ul class="legend" data-legend="shapes" aria-label={T::Marks.get(lang)}>
                 <li aria-hidden="true"><strong>{ T::Marks.get(lang) }</strong></li>
                 <li>{ T::OpenWeightsMark.get(lang) }</li>
@@ -218,7 +218,7 @@ fn event_list(ctx: &Ctx) -> Html {
     let asof = ctx.state.asof;
     let events = data::events()
         .iter()
-        .filter(|e| asof.is_none_or(|a| e.date <= a));
+        .filter(|e| crate::filter::happened_by(e.date, asof));
     html! {
         <details class="events">
             <summary>{ T::Events.get(lang) }</summary>

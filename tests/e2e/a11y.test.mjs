@@ -287,17 +287,20 @@ test('keyboard only: search, facet, chart walk, card, Escape, view tabs — focu
     problems.push(`after Escape: focus went to ${back.desc}, not back to the chart`);
   }
 
-  // 4. The view tabs: Space on one, Enter on the table tab.
-  await tabTo('[data-view="ranking"]', 'to the Ranking tab');
-  await page.keyboard.press('Space');
+  // 4. The view tabs, the ARIA tabs pattern: one tab stop, the arrow keys (and Home / End) choose
+  // and focus follows; the tab panel is named by its tab.
+  await tabTo('[role="tab"][aria-selected="true"]', 'to the view tabs');
+  assert.equal(await page.$$eval('[role="tab"]', (ts) => ts.filter((t) => t.tabIndex === 0).length), 1, 'one tab stop');
+  await page.keyboard.press('ArrowRight');
   await page.waitForSelector('[data-view="ranking"][aria-selected="true"]');
   await page.waitForSelector('#atlas-chart[data-chart="ranking"]');
-  await checkFocus('after Space on the Ranking tab');
-  await tabTo('[data-view="table"]', 'to the Table tab');
-  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.view), 'ranking', 'focus follows the arrow');
+  assert.equal(await page.getAttribute('[role="tabpanel"]', 'aria-labelledby'), 'tab-ranking');
+  await checkFocus('after ArrowRight on the tabs');
+  await page.keyboard.press('End');
   await page.waitForSelector('[data-view="table"][aria-selected="true"]');
   await page.waitForSelector('table.models tbody tr');
-  await checkFocus('after Enter on the Table tab');
+  await checkFocus('after End on the tabs');
   assert.equal(new URL(page.url()).searchParams.get('view'), 'table');
   assert.equal(
     await page.$$eval('table.models tbody tr', (rows) => rows.length),

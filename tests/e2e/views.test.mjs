@@ -264,3 +264,51 @@ test('a copy message belongs to its sheet: opening another one clears it', async
   assert.equal((await page.textContent('.status-msg')).trim(), '');
   await page.context().close();
 });
+
+test('Escape closes the share sheets and the phone filter drawer, focus back on their buttons', async () => {
+  const page = await open('lang=en', { width: 375 });
+  for (const sheet of ['embed', 'download']) {
+    await page.click(`[data-action="${sheet}"]`);
+    await page.waitForSelector(`[data-sheet="${sheet}"]`);
+    await page.focus(`[data-sheet="${sheet}"] ${sheet === 'embed' ? 'textarea' : 'button'}`);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(`[data-sheet="${sheet}"]`, { state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.action), sheet);
+  }
+  await page.click('.filters-toggle');
+  await page.waitForSelector('.filters[data-open]');
+  await page.focus('[data-filter="q"]');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.filters[data-open]', { state: 'detached' });
+  assert.ok(await page.evaluate(() => document.activeElement.classList.contains('filters-toggle')));
+  await page.context().close();
+});
+
+test('walking a chart taller than the window with the keys scrolls the active mark into view', async () => {
+  const page = await open('lang=en&view=ranking', { width: 375, height: 700 });
+  await page.focus('#atlas-chart');
+  await page.keyboard.press('End');
+  const id = await page.getAttribute('#atlas-chart', 'aria-activedescendant');
+  const box = await page.evaluate((i) => document.getElementById(i).getBoundingClientRect().toJSON(), id);
+  assert.ok(box.top >= 0 && box.bottom <= 700, `the last bar is on screen (${box.top}–${box.bottom})`);
+  await page.context().close();
+});
+
+test('as of a date, only the events that had happened by then are drawn', async () => {
+  const page = await open('lang=en&asof=2023-08-22');
+  const drawn = await page.$$eval('#atlas-chart [data-event-id]', (els) => els.map((e) => e.dataset.eventId).sort());
+  const expected = readData('events.csv').filter((e) => e.date.slice(0, 10) <= '2023-08-22').map((e) => e.id).sort();
+  assert.deepEqual(drawn, expected);
+  await page.context().close();
+});
+
+test('with nothing to show there is no picture to export', async () => {
+  const page = await open('lang=en&asof=1999-01-01');
+  await page.click('[data-action="download"]');
+  await page.waitForSelector('[data-sheet="download"]');
+  assert.equal(await page.$('[data-download="svg"]'), null);
+  assert.equal(await page.$('[data-download="png"]'), null);
+  assert.ok(await page.$('[data-download="csv"]'), 'the (empty) table can still be downloaded');
+  assert.equal(await page.$('[data-legend="shapes"]'), null, 'no marks key under an empty chart');
+  await page.context().close();
+});
