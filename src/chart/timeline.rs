@@ -53,6 +53,9 @@ pub struct TimelineOptions {
     pub max_labels: usize,
     /// Estimated width of the reference line's label ("GPT-3 (175B)") in this language.
     pub ref_label_width: f64,
+    /// Estimated width of the widest size-axis label ("1,000억", "100B"); the left margin
+    /// makes room for it.
+    pub y_label_width: f64,
 }
 
 impl TimelineOptions {
@@ -73,6 +76,7 @@ impl TimelineOptions {
                 crate::i18n::T::Gpt3Line.get(crate::state::Lang::En),
                 REF_LABEL_PX,
             ),
+            y_label_width: 0.0,
         }
     }
 }
@@ -201,6 +205,11 @@ pub fn timeline(
     opts: &TimelineOptions,
 ) -> Timeline {
     let frame = Frame::new(opts.width, opts.height);
+    // Tick labels end 6 px left of the plot: the margin holds the widest, plus 4 px.
+    let frame = Frame {
+        margin_left: frame.margin_left.max(opts.y_label_width + 10.0),
+        ..frame
+    };
     let area = frame.plot();
     let r = mark_radius(frame.width);
     let pad = r + 2.0;
@@ -583,6 +592,15 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_left_margin_holds_the_widest_size_label() {
+        let narrow = timeline(&sample(), &[], &[], &opts(375.0));
+        let mut o = opts(375.0);
+        o.y_label_width = 44.0;
+        let t = timeline(&sample(), &[], &[], &o);
+        assert!(t.plot.x >= 54.0 && t.plot.x > narrow.plot.x, "{}", t.plot.x);
     }
 
     #[test]

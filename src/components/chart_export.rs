@@ -15,7 +15,7 @@ pub const CHART_ID: &str = "atlas-chart";
 
 /// Chart styles with concrete light-theme colours: the exported file must not
 /// depend on the page's stylesheet or custom properties.
-const EXPORT_CSS: &str = "text{font-family:system-ui,'Apple SD Gothic Neo','Noto Sans CJK KR','Malgun Gothic',sans-serif;fill:#16181d}\
+const EXPORT_CSS: &str = "#atlas-chart{overflow:visible}text{font-family:system-ui,'Apple SD Gothic Neo','Noto Sans CJK KR','Malgun Gothic',sans-serif;fill:#16181d}\
 .axis text,.tick-label,.axis-title,.ref-label{fill:#4a505c;font-size:11px}.grid-line{stroke:#e8ebef}\
 .band{fill:#fff4d6}.band-label{fill:#5c4300;font-size:11px;font-weight:600;paint-order:stroke;stroke:#fff4d6;stroke-width:3px}\
 .lane-bg{fill:#f4f5f7}.lane-label{fill:#4a505c;font-size:11px;font-weight:600;paint-order:stroke;stroke:#f4f5f7;stroke-width:3px}.ref-line{stroke:#6b7280;stroke-dasharray:4 3}\
@@ -53,9 +53,52 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Space above the chart (title); below it, legend rows of `LEGEND_ROW` and the credit line.
+/// Space above the chart (title, then the caption's lines); below it, legend rows of
+/// `LEGEND_ROW`, the marks key's lines and the credit line.
 const SVG_TOP: f64 = 40.0;
 const LEGEND_ROW: f64 = 18.0;
+const CAPTION_LINE: f64 = 15.0;
+
+/// What an exported picture says besides the chart, so that it stands on its own in an
+/// article: what is shown (view, count, date, filters), the colours, and what the marks mean.
+pub struct Caption {
+    pub subtitle: String,
+    pub keys: Vec<ColourKey>,
+    pub marks: String,
+}
+
+/// `text` in lines no wider than `max_px`, broken at spaces.
+fn wrap_words(text: &str, max_px: f64, font_px: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        match lines.last_mut() {
+            Some(line)
+                if crate::chart::labels::text_width(line, font_px)
+                    + crate::chart::labels::text_width(word, font_px)
+                    + font_px * 0.3
+                    <= max_px =>
+            {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// Lines of 11 px text from `y` down, `CAPTION_LINE` apart.
+fn text_lines(lines: &[String], y: f64, fill: &str) -> String {
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(&format!(
+            "<text x=\"16\" y=\"{}\" font-size=\"11\" fill=\"{fill}\">{}</text>",
+            dp1(y + i as f64 * CAPTION_LINE),
+            escape(line)
+        ));
+    }
+    out
+}
 
 /// The legend under the chart: the colours shown, in rows that wrap at the chart's width.
 /// Returns the markup and the number of rows (at least one, which may stay empty).
@@ -83,28 +126,31 @@ fn legend_rows(keys: &[ColourKey], width: f64, y0: f64) -> (String, usize) {
     (out, row + 1)
 }
 
-/// The standalone document's height for a chart `height` high with `rows` legend rows.
-fn total_height(height: f64, rows: usize) -> f64 {
-    height + SVG_TOP + 16.0 + rows as f64 * LEGEND_ROW + 18.0
-}
-
-/// Wraps already-serialised chart markup of `width × height` into a standalone document,
-/// with the colours `keys` in its legend; returns it with its total height.
+/// Wraps already-serialised chart markup of `width × height` into a standalone document with
+/// its caption; returns it with its total height.
 pub fn wrap_svg(
     inner: &str,
     width: f64,
     height: f64,
-    keys: &[ColourKey],
+    caption: &Caption,
     lang: Lang,
 ) -> (String, f64) {
-    let top = SVG_TOP;
-    let (legend, rows) = legend_rows(keys, width, height + top);
-    let total = total_height(height, rows);
+    let room = width - 24.0;
+    let sub_lines = wrap_words(&caption.subtitle, room, 11.0);
+    let top = SVG_TOP + sub_lines.len() as f64 * CAPTION_LINE;
+    let subtitle = text_lines(&sub_lines, SVG_TOP + 4.0, "#4a505c");
+    let (legend, rows) = legend_rows(&caption.keys, width, height + top);
+    let mark_lines = wrap_words(&caption.marks, room, 11.0);
+    // Below the legend: the marks key's lines, then the credit line's baseline 8 px lower.
+    let mut below = height + top + 16.0 + rows as f64 * LEGEND_ROW;
+    let marks = text_lines(&mark_lines, below + 8.0, "#4a505c");
+    below += mark_lines.len() as f64 * CAPTION_LINE;
+    let total = below + 18.0;
     let svg = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{total}\" viewBox=\"0 0 {width} {total}\">\
 <title>{title}</title><style>{EXPORT_CSS}</style><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\
-<text x=\"16\" y=\"26\" font-size=\"16\" font-weight=\"700\">{title}</text>\
-<g transform=\"translate(0,{top})\">{inner}</g>{legend}\
+<text x=\"16\" y=\"26\" font-size=\"16\" font-weight=\"700\">{title}</text>{subtitle}\
+<g transform=\"translate(0,{top})\">{inner}</g>{legend}{marks}\
 <text x=\"16\" y=\"{src_y}\" font-size=\"10\" fill=\"#6b7280\">{credit}</text></svg>\n",
         title = escape(T::AppTitle.get(lang)),
         credit = escape(T::Credit.get(lang)),
@@ -118,7 +164,7 @@ pub fn wrap_svg(
 
 /// The live chart serialised and wrapped with its width and height, or None when no chart is
 /// on screen.
-pub fn standalone_svg(keys: &[ColourKey], lang: Lang) -> Option<(String, f64, f64)> {
+pub fn standalone_svg(caption: &Caption, lang: Lang) -> Option<(String, f64, f64)> {
     let doc = web_sys::window()?.document()?;
     let svg = doc.get_element_by_id(CHART_ID)?;
     let (width, height) = view_box_size(&svg)?;
@@ -126,7 +172,7 @@ pub fn standalone_svg(keys: &[ColourKey], lang: Lang) -> Option<(String, f64, f6
         .ok()?
         .serialize_to_string(&svg)
         .ok()?;
-    let (svg, total) = wrap_svg(&inner, width, height, keys, lang);
+    let (svg, total) = wrap_svg(&inner, width, height, caption, lang);
     Some((svg, width.round(), total.round()))
 }
 
@@ -143,8 +189,8 @@ fn view_box_size(svg: &web_sys::Element) -> Option<(f64, f64)> {
 }
 
 /// Draws the standalone SVG on a 2× canvas and downloads it as PNG.
-pub fn download_png(keys: &[ColourKey], lang: Lang, name: String) {
-    let Some((svg, w, h)) = standalone_svg(keys, lang) else {
+pub fn download_png(caption: &Caption, lang: Lang, name: String) {
+    let Some((svg, w, h)) = standalone_svg(caption, lang) else {
         return;
     };
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
@@ -204,15 +250,19 @@ mod tests {
 
     #[test]
     fn wrapped_svg_is_standalone_with_title_legend_and_source() {
-        let keys = [ColourKey {
-            label: "Telecom".into(),
-            c: "telecom",
-        }];
+        let caption = Caption {
+            subtitle: String::new(),
+            keys: vec![ColourKey {
+                label: "Telecom".into(),
+                c: "telecom",
+            }],
+            marks: String::new(),
+        };
         let (svg, total) = wrap_svg(
             "<svg id=\"atlas-chart\" viewBox=\"0 0 600 400\"></svg>",
             600.0,
             400.0,
-            &keys,
+            &caption,
             Lang::En,
         );
         assert!(svg.starts_with("<?xml"));
@@ -244,13 +294,53 @@ mod tests {
             c,
         })
         .collect();
-        let (one_row, wide) = wrap_svg("", 1200.0, 400.0, &keys, Lang::En);
-        let (rows, narrow) = wrap_svg("", 320.0, 400.0, &keys, Lang::En);
+        let caption = Caption {
+            subtitle: String::new(),
+            keys,
+            marks: String::new(),
+        };
+        let (one_row, wide) = wrap_svg("", 1200.0, 400.0, &caption, Lang::En);
+        let (rows, narrow) = wrap_svg("", 320.0, 400.0, &caption, Lang::En);
         assert_eq!(wide, 492.0);
         assert!(narrow >= wide + LEGEND_ROW, "{narrow}");
         let texts = |svg: &str| svg.matches("font-size=\"11\"").count();
         assert_eq!(texts(&one_row), 5);
         assert_eq!(texts(&rows), 5);
+    }
+
+    #[test]
+    fn the_caption_says_what_is_shown_and_what_marks_mean_in_wrapped_lines() {
+        let caption = Caption {
+            subtitle: "Timeline · 6 models · As of: 22 Aug 2023 · Sector: Telecom".into(),
+            keys: Vec::new(),
+            marks: "Marks: ● open weights · ■ closed weights · ○ announced only".into(),
+        };
+        let (wide, tall) = wrap_svg("", 1200.0, 400.0, &caption, Lang::En);
+        assert!(wide.contains(">Timeline · 6 models · As of: 22 Aug 2023 · Sector: Telecom</text>"));
+        assert!(
+            wide.contains(">Marks: ● open weights · ■ closed weights · ○ announced only</text>")
+        );
+        assert!(
+            wide.contains("<g transform=\"translate(0,55)\">"),
+            "the chart moves down one line"
+        );
+        assert_eq!(tall, 492.0 + 2.0 * CAPTION_LINE);
+        let (narrow, taller) = wrap_svg("", 320.0, 400.0, &caption, Lang::En);
+        assert!(taller > tall, "{taller}");
+        for line in narrow
+            .split("<text ")
+            .filter(|t| t.contains("font-size=\"11\""))
+        {
+            let text = line
+                .split('>')
+                .nth(1)
+                .and_then(|t| t.split('<').next())
+                .unwrap_or("");
+            assert!(
+                crate::chart::labels::text_width(text, 11.0) <= 320.0 - 24.0,
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -101,6 +101,11 @@ pub fn draw_timeline(models: &[&'static Model], i: &Inputs) -> Drawn {
     opts.selected = i.selected;
     opts.label_name = label_name(i.lang);
     opts.ref_label_width = labels::text_width(T::Gpt3Line.get(i.lang), REF_LABEL_PX);
+    // The size axis runs over decades from 100M to 1T: its widest label, in this language.
+    opts.y_label_width = [0.1, 1.0, 10.0, 100.0, 1000.0]
+        .iter()
+        .map(|v| labels::text_width(&format::params(*v, i.lang), 11.0))
+        .fold(0.0, f64::max);
     opts.x_domain = x_domain_for(i.asof);
     opts.highlight = highlight_for(i.asof);
     let refs: Vec<_> = data::reference_models().collect();

@@ -40,6 +40,58 @@ pub fn embed_snippet(view_url: &str, script_url: &str, lang: Lang) -> String {
     )
 }
 
+/// An exported picture's caption: the view, the count, the "as of" date, the search and the
+/// filters ("Timeline · 6 models · As of: 22 Aug 2023 · Sector: Telecom"), the colours shown and
+/// what the marks mean.
+fn caption(ctx: &Ctx, models: &[&'static crate::model::Model]) -> chart_export::Caption {
+    let (lang, state) = (ctx.lang, &ctx.state);
+    let mut parts = vec![
+        view_label(state.view, state.color).get(lang).to_string(),
+        format!(
+            "{}{}",
+            crate::format::count(models.len(), lang),
+            T::ModelsShown.get(lang)
+        ),
+    ];
+    if let Some(d) = state.asof {
+        parts.push(format!(
+            "{}: {}",
+            T::AsOf.get(lang),
+            crate::format::date(d, lang)
+        ));
+    }
+    if !state.filters.query.is_empty() {
+        parts.push(format!(
+            "{}: “{}”",
+            T::Search.get(lang),
+            state.filters.query
+        ));
+    }
+    for (facet, text) in super::filters::active_filters(ctx) {
+        parts.push(format!(
+            "{}: {}",
+            super::filters::facet_title(facet).get(lang),
+            text
+        ));
+    }
+    let marks = if state.view == View::Ranking {
+        Vec::new()
+    } else {
+        super::views::mark_keys(models, state.asof)
+    };
+    let marks = if marks.is_empty() {
+        String::new()
+    } else {
+        let keys: Vec<&str> = marks.iter().map(|k| k.get(lang)).collect();
+        format!("{}: {}", T::Marks.get(lang), keys.join(" · "))
+    };
+    chart_export::Caption {
+        subtitle: parts.join(" · "),
+        keys: super::views::colour_keys(models, state.color, lang),
+        marks,
+    }
+}
+
 /// A click handler that copies `text` and says whether it worked.
 fn copier(status: UseStateHandle<String>, text: String, lang: Lang) -> Callback<MouseEvent> {
     Callback::from(move |_: MouseEvent| {
@@ -197,13 +249,11 @@ pub fn share_tools(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
             );
         })
     };
-    // The exported legend names the colours shown, as the page's legend does.
-    let color = state.color;
+    // The exported picture says what it shows, as the page around the chart does.
     let download_svg = {
-        let models = models.clone();
+        let (models, ctx) = (models.clone(), ctx.clone());
         Callback::from(move |_: MouseEvent| {
-            let keys = super::views::colour_keys(&models, color, lang);
-            if let Some((svg, _, _)) = chart_export::standalone_svg(&keys, lang) {
+            if let Some((svg, _, _)) = chart_export::standalone_svg(&caption(&ctx, &models), lang) {
                 browser::download(
                     &export::file_name(today, "svg"),
                     "image/svg+xml",
@@ -212,10 +262,13 @@ pub fn share_tools(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
             }
         })
     };
-    let download_png = Callback::from(move |_: MouseEvent| {
-        let keys = super::views::colour_keys(&models, color, lang);
-        chart_export::download_png(&keys, lang, export::file_name(today, "png"))
-    });
+    let download_png = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| {
+            let name = export::file_name(today, "png");
+            chart_export::download_png(&caption(&ctx, &models), lang, name)
+        })
+    };
     // Nothing to draw, nothing to export as a picture (the empty state).
     let has_chart = state.view != View::Table && !filtered.is_empty();
     // Escape closes an open sheet and returns focus to the button that opened it.

@@ -111,10 +111,31 @@ pub fn colour_keys(models: &[&Model], color: ColorBy, lang: Lang) -> Vec<ColourK
     }
 }
 
+/// What the marks' shapes and outlines mean, for the charts that draw marks (not the ranking's
+/// bars), on the page and in exported pictures.
+pub fn mark_keys(models: &[&Model], asof: Option<crate::model::Date>) -> Vec<T> {
+    if models.is_empty() {
+        return Vec::new();
+    }
+    let mut keys = vec![T::OpenWeightsMark];
+    if models.iter().any(|m| m.weights == Weights::Closed) {
+        keys.push(T::ClosedWeightsMark);
+    }
+    keys.extend([T::AnnouncedMark, T::MoeMark, T::GhostMark]);
+    if highlight_for(asof) == chart::Highlight::InArticle {
+        keys.push(T::NamedMark);
+    }
+    keys
+}
+
 pub fn legend(ctx: &Ctx, models: &[&Model], with_shapes: bool) -> Html {
     let lang = ctx.lang;
     let keys = colour_keys(models, ctx.state.color, lang);
-    let has_closed = models.iter().any(|m| m.weights == Weights::Closed);
+    let marks = if with_shapes {
+        mark_keys(models, ctx.state.asof)
+    } else {
+        Vec::new()
+    };
     html! {
         <>
         <ul class="legend" aria-label={T::Legend.get(lang)}>
@@ -123,14 +144,10 @@ pub fn legend(ctx: &Ctx, models: &[&Model], with_shapes: bool) -> Html {
             }) }
         </ul>
         // The shapes on a line of their own, so their grey glyphs never read as a colour key.
-        if with_shapes && !models.is_empty() {
+        if !marks.is_empty() {
             <ul class="legend" data-legend="shapes" aria-label={T::Marks.get(lang)}>
                 <li aria-hidden="true"><strong>{ T::Marks.get(lang) }</strong></li>
-                <li>{ T::OpenWeightsMark.get(lang) }</li>
-                if has_closed { <li>{ T::ClosedWeightsMark.get(lang) }</li> }
-                <li>{ T::AnnouncedMark.get(lang) }</li>
-                <li>{ T::MoeMark.get(lang) }</li>
-                <li>{ T::GhostMark.get(lang) }</li>
+                { for marks.iter().map(|k| html! { <li>{ k.get(lang) }</li> }) }
             </ul>
         }
         </>

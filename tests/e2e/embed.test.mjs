@@ -174,6 +174,10 @@ test('CSV and JSON downloads hold the rows shown; SVG is well-formed with the ma
   assert.equal(check.error, null, 'well-formed SVG');
   assert.equal(check.marks, count, 'the SVG holds every mark');
   assert.equal(check.title, '한국 AI 모델 아틀라스');
+  // It stands on its own: what is shown, the colours shown and what the marks mean.
+  assert.ok(svg.includes(`>타임라인 · ${count}개 모델 · 업종: 포털, 메신저·SNS</text>`), 'the caption names view, count and filters');
+  assert.ok(svg.includes('>포털</text>') && svg.includes('>메신저·SNS</text>') && !svg.includes('>통신</text>'), 'only the colours shown');
+  assert.ok(svg.includes('>모양: ● 가중치 공개'), 'the marks key');
 
   const png = await save('png');
   assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
