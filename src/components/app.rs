@@ -124,6 +124,21 @@ pub fn App() -> Html {
         });
     }
 
+    // The system's colour scheme, read once and then on each change, not at every render
+    // (reading a media query can force a style recalculation inside Yew's update).
+    let system_dark = use_state_eq(browser::prefers_dark);
+    {
+        let system_dark = system_dark.clone();
+        use_effect_with((), move |()| {
+            let listener = browser::dark_query().map(|q| {
+                gloo::events::EventListener::new(&q, "change", move |_| {
+                    system_dark.set(browser::prefers_dark())
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
     // Framed: report our height to the parent page whenever it changes.
     let root = use_node_ref();
     {
@@ -150,7 +165,7 @@ pub fn App() -> Html {
     };
     html! {
             <div ref={root} class="atlas" data-embed={embed.then_some("true")} lang={lang.id()}>
-                { header(&ctx) }
+                { header(&ctx, *system_dark) }
                 { notice(&ctx, &ignored, dismiss) }
                 { toolbar(&ctx, &filtered, &share) }
                 <div class="layout">

@@ -89,11 +89,14 @@ pub fn focus_first(selector: &str) {
     }
 }
 
+/// The system colour scheme's media query (it fires `change`).
+pub fn dark_query() -> Option<web_sys::MediaQueryList> {
+    window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+}
+
 /// Whether the system asks for a dark colour scheme.
 pub fn prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    dark_query().is_some_and(|m| m.matches())
 }
 
 /// True when the widget runs inside a frame.

@@ -9,7 +9,8 @@ use crate::state::{Action, Lang, Theme};
 /// A plain view function, not a component: it re-renders with [`super::App`] either way
 /// (it takes the state through [`Ctx`]), and each component costs Yew lifecycle code in the
 /// bundle.
-pub fn header(ctx: &Ctx) -> Html {
+/// `system_dark`: whether the system asks for a dark scheme (what `theme` auto shows).
+pub fn header(ctx: &Ctx, system_dark: bool) -> Html {
     let lang = ctx.lang;
     let other = match lang {
         Lang::Ko => Lang::En,
@@ -18,7 +19,7 @@ pub fn header(ctx: &Ctx) -> Html {
     // The button offers the other scheme than the one on screen; with no choice made, the
     // one on screen is the system's.
     let dark_now = match ctx.state.theme {
-        Theme::Auto => super::browser::prefers_dark(),
+        Theme::Auto => system_dark,
         Theme::Light => false,
         Theme::Dark => true,
     };
