@@ -186,6 +186,35 @@ impl Out {
         }
     }
 
+    /// The "as of" date as a vertical line where the time axis `x` reaches it, with its date
+    /// when `labelled` (the timeline's floor has room; the lanes have marks down to it).
+    fn asof(
+        &mut self,
+        asof: Option<crate::model::Date>,
+        x: &crate::chart::scale::Linear,
+        plot: Rect,
+        labelled: bool,
+        lang: Lang,
+    ) {
+        let Some(d) = asof else { return };
+        let at = x.apply(d.latest_day().as_year_fraction());
+        if !(plot.x..=plot.right()).contains(&at) {
+            return;
+        }
+        self.line("asof-line", at, plot.y, at, plot.bottom());
+        if !labelled {
+            return;
+        }
+        let label = format!("{} {}", T::AsOf.get(lang), format::date(d, lang));
+        self.text(
+            "asof-label",
+            at - 4.0,
+            plot.bottom() - 6.0,
+            " text-anchor=\"end\"",
+            &label,
+        );
+    }
+
     /// A model's mark: circle (open weights) or square (closed), labelled for
     /// screen readers, with an inner mark for MoE active parameters.
     fn mark(&mut self, m: &Mark, lang: Lang) {
@@ -259,7 +288,7 @@ impl Out {
 }
 
 /// The timeline's markup (everything inside the `<svg>`).
-pub fn timeline(g: &Timeline, lang: Lang) -> String {
+pub fn timeline(g: &Timeline, asof: Option<crate::model::Date>, lang: Lang) -> String {
     let mut o = Out(String::with_capacity(256 * (g.marks.len() + 16)));
     let plot = g.plot;
     if let Some(b) = g.hyperscale_band {
@@ -316,6 +345,7 @@ pub fn timeline(g: &Timeline, lang: Lang) -> String {
         );
     }
     o.events(&g.event_markers, plot, lang);
+    o.asof(asof, &g.x, plot, true, lang);
     o.0.push_str("<g aria-hidden=\"true\">");
     // Links through the undisclosed lane would cross the plot and suggest a size.
     for s in g.lineage.iter().filter(|s| !s.via_lane) {
@@ -367,7 +397,7 @@ pub fn timeline(g: &Timeline, lang: Lang) -> String {
 }
 
 /// The sector (or organisation) lanes' markup.
-pub fn lanes(g: &Lanes, lang: Lang) -> String {
+pub fn lanes(g: &Lanes, asof: Option<crate::model::Date>, lang: Lang) -> String {
     let mut o = Out(String::with_capacity(256 * (g.marks.len() + 16)));
     let plot = g.plot;
     let mut names = Vec::with_capacity(g.lanes.len());
@@ -389,6 +419,7 @@ pub fn lanes(g: &Lanes, lang: Lang) -> String {
     o.x_ticks(&g.x_ticks, plot, g.x_axis_y + 14.0, lang);
     o.0.push_str("</g>");
     o.events(&g.event_markers, plot, lang);
+    o.asof(asof, &g.x, plot, false, lang);
     // Lane names over the grid and event lines, with a halo (styles), so no line strikes them.
     for (lane, text) in &names {
         o.text(
@@ -492,7 +523,7 @@ mod tests {
     fn the_real_timeline_has_one_labelled_mark_per_model_and_no_style_attribute() {
         let models = data::korean();
         let g = layout(models, &[], &[], &TimelineOptions::new(960.0));
-        let svg = timeline(&g, Lang::Ko);
+        let svg = timeline(&g, None, Lang::Ko);
         for m in models {
             let needle = format!("data-model-id=\"{}\"", m.id);
             assert_eq!(svg.matches(&needle).count(), 1, "{} drawn once", m.id);
@@ -503,6 +534,25 @@ mod tests {
             "marks are labelled"
         );
         assert!(!svg.contains("<script"));
+    }
+
+    #[test]
+    fn an_as_of_date_is_drawn_as_a_line_with_its_date() {
+        let d = crate::model::Date {
+            year: 2023,
+            month: 8,
+            day: 22,
+        };
+        let mut o = TimelineOptions::new(960.0);
+        o.x_domain = Some((2021.0, 2023.9));
+        let g = layout(data::korean(), &[], &[], &o);
+        let svg = timeline(&g, Some(d), Lang::En);
+        assert_eq!(svg.matches("class=\"asof-line\"").count(), 1);
+        assert!(
+            svg.contains(">As of 22 Aug 2023</text>"),
+            "the line says its date"
+        );
+        assert!(!timeline(&g, None, Lang::En).contains("asof-line"));
     }
 
     #[test]

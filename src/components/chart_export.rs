@@ -20,6 +20,7 @@ const EXPORT_CSS: &str = "#atlas-chart{overflow:visible}text{font-family:system-
 .band{fill:#fff4d6}.band-label{fill:#5c4300;font-size:11px;font-weight:600;paint-order:stroke;stroke:#fff4d6;stroke-width:3px}\
 .lane-bg{fill:#f4f5f7}.lane-label{fill:#4a505c;font-size:11px;font-weight:600;paint-order:stroke;stroke:#f4f5f7;stroke-width:3px}.ref-line{stroke:#6b7280;stroke-dasharray:4 3}\
 .lineage{stroke:#6b7280;fill:none;opacity:.55}.size-range{stroke-width:3;stroke-linecap:round;opacity:.35}\
+.asof-line{stroke:#5c4300;stroke-width:1.5;stroke-dasharray:6 3}.asof-label{fill:#5c4300;font-size:11px;font-weight:600;paint-order:stroke;stroke:#fff;stroke-width:3px}\
 .event-line{stroke:#6b7280;stroke-dasharray:2 3}.event-dot{fill:#6b7280}.event-hit{fill:transparent}\
 .mark{stroke-width:1.5}.mark.hollow{fill:#fff!important;stroke-dasharray:3 2;stroke-width:2}\
 .mark.named{stroke:#16181d!important;stroke-width:3}.mark-active{fill:#fff;opacity:.9}\

@@ -121,7 +121,7 @@ pub fn draw_timeline(models: &[&'static Model], i: &Inputs) -> Drawn {
     Drawn {
         width: g.frame.width,
         height: g.frame.height,
-        body: Html::from_html_unchecked(crate::svg::timeline(&g, i.lang).into()),
+        body: Html::from_html_unchecked(crate::svg::timeline(&g, i.asof, i.lang).into()),
         stops: stops(&g.marks),
         desc,
     }
@@ -145,7 +145,7 @@ pub fn draw_lanes(models: &[&'static Model], i: &Inputs) -> Drawn {
     Drawn {
         width: g.frame.width,
         height: g.height,
-        body: Html::from_html_unchecked(crate::svg::lanes(&g, i.lang).into()),
+        body: Html::from_html_unchecked(crate::svg::lanes(&g, i.asof, i.lang).into()),
         stops: stops(&g.marks),
         desc: T::ChartKeys.get(i.lang).to_string(),
     }
