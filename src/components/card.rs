@@ -134,7 +134,16 @@ pub fn use_card_focus(selected: Option<&'static str>) -> NodeRef {
             let first = !std::mem::replace(&mut *mounted.borrow_mut(), true);
             if selected.is_some() && !first {
                 if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
+                    // Focus now, scroll a moment later: a tap's compatibility click arrives
+                    // after this, and would land on whatever the scroll had put under the
+                    // finger (the card's own × closed the card it had just opened).
+                    let opts = web_sys::FocusOptions::new();
+                    opts.set_prevent_scroll(true);
+                    let _ = h.focus_with_options(&opts);
+                    gloo::timers::callback::Timeout::new(350, || {
+                        super::browser::reveal("card-title")
+                    })
+                    .forget();
                 }
             }
         });

@@ -165,8 +165,13 @@ pub fn ChartSvg(props: &ChartSvgProps) -> Html {
     let state = ctx.state.clone();
 
     let on_key = {
-        let (focused, hover, stops, state) =
-            (focused.clone(), hover.clone(), stops.clone(), state.clone());
+        let (focused, hover, stops, state, has_focus) = (
+            focused.clone(),
+            hover.clone(),
+            stops.clone(),
+            state.clone(),
+            has_focus.clone(),
+        );
         Callback::from(move |e: KeyboardEvent| {
             let next = match e.key().as_str() {
                 "ArrowRight" | "ArrowDown" => step(&stops, *focused, 1),
@@ -195,6 +200,7 @@ pub fn ChartSvg(props: &ChartSvgProps) -> Html {
             };
             e.prevent_default();
             hover.set(None);
+            has_focus.set(true);
             if let Some(id) = next {
                 super::browser::reveal(&format!("m-{id}"));
             }
@@ -204,8 +210,13 @@ pub fn ChartSvg(props: &ChartSvgProps) -> Html {
     let on_focus = {
         let (focused, has_focus, stops) = (focused.clone(), has_focus.clone(), stops.clone());
         let selected = state.selected;
-        Callback::from(move |_: FocusEvent| {
-            has_focus.set(true);
+        Callback::from(move |e: FocusEvent| {
+            // The focus ring and its tooltip are for the keyboard: a tap or a click that
+            // focuses the chart shows neither (it would name the first mark, not the one tapped).
+            let keyboard = e
+                .target_dyn_into::<web_sys::Element>()
+                .is_some_and(|el| el.matches(":focus-visible").unwrap_or(true));
+            has_focus.set(keyboard);
             let still_there = focused.is_some_and(|id| stops.iter().any(|m| m.id == id));
             if !still_there {
                 let start = selected.filter(|id| stops.iter().any(|m| m.id == *id));
@@ -226,7 +237,7 @@ pub fn ChartSvg(props: &ChartSvgProps) -> Html {
         })
     };
     let on_click = {
-        let stops = stops.clone();
+        let (stops, focused, hover) = (stops.clone(), focused.clone(), hover.clone());
         // pointerup, not click: focusing the chart on pointerdown redraws its marks, so the
         // browser never fires `click` for a first click on an unfocused chart.
         Callback::from(move |e: PointerEvent| {
@@ -235,6 +246,11 @@ pub fn ChartSvg(props: &ChartSvgProps) -> Html {
             }
             let (x, y) = svg_point(&e, width);
             if let Some(h) = hit(&stops, mode, x, y) {
+                // The keyboard walk goes on from the mark picked; a touch leaves no hover.
+                focused.set(Some(h.id));
+                if e.pointer_type() == "touch" {
+                    hover.set(None);
+                }
                 state.dispatch(Action::Select(Some(h.id)));
             }
         })

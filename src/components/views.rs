@@ -300,14 +300,21 @@ pub fn highlight_for(asof: Option<crate::model::Date>) -> chart::Highlight {
     }
 }
 
-/// With an "as of" date, the time axis runs from the first model to that date.
+/// With an "as of" date, the time axis runs from the first model to that date's last day, and
+/// on to every model counted by then (one dated "2025" is drawn mid-year, after an as-of of
+/// 2025-01-15), but not past the data (an as-of of 2099 does not squash the chart).
 pub fn x_domain_for(asof: Option<crate::model::Date>) -> Option<(f64, f64)> {
     let asof = asof?;
-    let first = data::korean()
-        .iter()
-        .map(|m| m.date.as_year_fraction())
-        .fold(f64::INFINITY, f64::min);
-    let end = asof.as_year_fraction() + 0.25;
+    let (mut first, mut last, mut shown) = (f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for m in data::korean() {
+        let x = m.date.as_year_fraction();
+        first = first.min(x);
+        last = last.max(x);
+        if crate::filter::visible_at(m, Some(asof)) {
+            shown = shown.max(x);
+        }
+    }
+    let end = asof.latest_day().as_year_fraction().min(last).max(shown) + 0.25;
     (first.is_finite() && end > first).then_some((first - 0.2, end))
 }
 
@@ -342,6 +349,45 @@ mod tests {
         let keys = colour_keys(&two, ColorBy::Org, Lang::Ko);
         assert_eq!(keys.len(), 2);
         assert_eq!((keys[0].c, keys[1].c), ("o0", "o1"));
+    }
+
+    #[test]
+    fn as_of_axis_draws_every_model_counted_and_stops_at_the_data() {
+        use crate::chart::timeline::{timeline, TimelineOptions};
+        use crate::model::Date;
+        let d = |year, month, day| Date { year, month, day };
+        for asof in [
+            d(2021, 0, 0),
+            d(2023, 0, 0),
+            d(2024, 0, 0),
+            d(2025, 1, 15),
+            d(2023, 8, 22),
+        ] {
+            let shown: Vec<&Model> = data::korean()
+                .iter()
+                .copied()
+                .filter(|m| crate::filter::visible_at(m, Some(asof)))
+                .collect();
+            let mut o = TimelineOptions::new(1280.0);
+            o.x_domain = x_domain_for(Some(asof));
+            let t = timeline(&shown, &[], &[], &o);
+            assert_eq!(
+                t.outside_x_domain,
+                0,
+                "as of {}: every counted model is drawn",
+                asof.iso()
+            );
+            assert_eq!(t.marks.len(), shown.len());
+        }
+        let last = data::korean()
+            .iter()
+            .map(|m| m.date.as_year_fraction())
+            .fold(f64::NEG_INFINITY, f64::max);
+        let far = x_domain_for(Some(d(2099, 12, 31))).map_or(f64::MAX, |(_, end)| end);
+        assert!(
+            far <= last + 0.25 + 1e-9,
+            "a far as-of does not stretch the axis ({far})"
+        );
     }
 
     #[test]

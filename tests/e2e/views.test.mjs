@@ -312,3 +312,38 @@ test('with nothing to show there is no picture to export', async () => {
   assert.equal(await page.$('[data-legend="shapes"]'), null, 'no marks key under an empty chart');
   await page.context().close();
 });
+
+test('on a phone a tap opens the tapped model and the card stays open; no stale tooltip', async () => {
+  const context = await env.browser.newContext({
+    viewport: { width: 375, height: 740 },
+    hasTouch: true,
+    isMobile: true,
+    locale: 'ko-KR',
+  });
+  const page = await context.newPage();
+  await page.goto(`${env.server.origin}/?lang=ko`);
+  await ready(page);
+  for (const id of ['hyperclova', 'ax-4-0', 'k-exaone-2-0-750b-a37b', 'exaone-4-5-33b']) {
+    const mark = page.locator(`#atlas-chart [data-model-id="${id}"]`);
+    await mark.scrollIntoViewIfNeeded();
+    await mark.tap();
+    await page.waitForTimeout(600); // past the tap's compatibility click and the card's scroll
+    assert.ok(await page.$(`[data-card="${id}"]`), `${id}: its card is open`);
+    assert.equal(new URL(page.url()).searchParams.get('sel'), id);
+    const tips = await page.$$eval('[data-tooltip]', (els) => els.map((e) => e.dataset.tooltip));
+    assert.ok(tips.every((t) => t === id), `${id}: no tooltip of another model (${tips})`);
+  }
+  await context.close();
+});
+
+test('focusing the chart with the pointer shows no focus tooltip or ring', async () => {
+  const page = await open('lang=en');
+  const box = await page.locator('#atlas-chart').boundingBox();
+  await page.mouse.click(box.x + 60, box.y + box.height - 40); // an empty corner of the plot
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'atlas-chart');
+  assert.equal(await page.$('[data-tooltip]'), null);
+  assert.equal(await page.$('#atlas-chart .focus-ring'), null);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('#atlas-chart .focus-ring');
+  await page.context().close();
+});
