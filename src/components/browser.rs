@@ -78,6 +78,26 @@ pub fn reveal(id: &str) {
     }
 }
 
+/// Brings the element with `id` to the top of the window when it starts above it or in its
+/// lower half (a card opened below the chart), so that what follows it shows too.
+pub fn reveal_top(id: &str) {
+    let Some(w) = window() else { return };
+    let Some(el) = w.document().and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    let top = el.get_bounding_client_rect().top();
+    let height = w
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if top < 0.0 || top > height * 0.5 {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Start);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
+
 /// Moves focus to the first element matching `selector`, if any.
 pub fn focus_first(selector: &str) {
     if let Some(el) = window()
