@@ -2,12 +2,29 @@
 //! generates these statics; nothing is parsed at page load.
 
 use crate::model::{Event, Family, Model, Organisation};
+use crate::state::Lang;
 
 include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
 
 /// The organisation with this id.
 pub fn organisation(id: &str) -> Option<&'static Organisation> {
     ORGANISATIONS.iter().find(|o| o.id == id)
+}
+
+/// An organisation's name in `lang` (its id when it is unknown).
+pub fn organisation_name(id: &'static str, lang: Lang) -> &'static str {
+    organisation(id).map_or(id, |o| match lang {
+        Lang::Ko => o.name_ko,
+        Lang::En => o.name_en,
+    })
+}
+
+/// A model's name in `lang`.
+pub fn model_name(m: &Model, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ko => m.name_ko,
+        Lang::En => m.name_en,
+    }
 }
 
 /// The model with this id (binary search over an index built once: views

@@ -18,7 +18,7 @@ use crate::chart::layout::Rect;
 use crate::chart::ranking::Ranking;
 use crate::chart::timeline::Timeline;
 use crate::chart::{ColorKey, EventMarker, Mark, Shape, XTick};
-use crate::data;
+use crate::data::{self, model_name as name};
 use crate::format::{self, dp1};
 use crate::i18n::{Label as _, T};
 use crate::model::{Event, Model, Status};
@@ -48,18 +48,8 @@ pub fn color_class(key: ColorKey) -> String {
     }
 }
 
-fn name(m: &Model, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ko if !m.name_ko.is_empty() => m.name_ko,
-        _ => m.name_en,
-    }
-}
-
 pub fn org_name(m: &Model, lang: Lang) -> &'static str {
-    data::organisation(m.org).map_or(m.org, |o| match lang {
-        Lang::Ko => o.name_ko,
-        Lang::En => o.name_en,
-    })
+    data::organisation_name(m.org, lang)
 }
 
 /// "204B (official)" or "undisclosed".
@@ -404,13 +394,7 @@ pub fn lanes(g: &Lanes, asof: Option<crate::model::Date>, lang: Lang) -> String 
     for lane in &g.lanes {
         let label = match lane.key {
             LaneKey::Sector(s) => s.label(lang).to_string(),
-            LaneKey::Org(id) => data::organisation(id)
-                .map(|o| match lang {
-                    Lang::Ko => o.name_ko,
-                    Lang::En => o.name_en,
-                })
-                .unwrap_or(id)
-                .to_string(),
+            LaneKey::Org(id) => data::organisation_name(id, lang).to_string(),
         };
         o.rect("lane-bg", lane.rect);
         names.push((lane, format!("{label} ({})", lane.count)));

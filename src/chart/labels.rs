@@ -29,17 +29,8 @@ pub fn text_width(text: &str, font_px: f64) -> f64 {
 
 /// A model name fitted to `max_px`: whole if it fits; else without its trailing parenthetical
 /// ("EXAONE 3.5 (2.4B / 7.8B / 32B)" → "EXAONE 3.5", which still tells it from its family);
-/// else cut by [`fit_text`].
-pub fn fit_name(name: &str, max_px: f64, font_px: f64) -> std::borrow::Cow<'_, str> {
-    fit_name_keeping(name, max_px, font_px, 0.5)
-}
-
-fn fit_name_keeping(
-    name: &str,
-    max_px: f64,
-    font_px: f64,
-    end_share: f64,
-) -> std::borrow::Cow<'_, str> {
+/// else cut in the middle, its end taking up to `end_share` of the room ([`cut_middle`]).
+fn fit_name(name: &str, max_px: f64, font_px: f64, end_share: f64) -> std::borrow::Cow<'_, str> {
     if text_width(name, font_px) <= max_px {
         return std::borrow::Cow::Borrowed(name);
     }
@@ -52,15 +43,17 @@ fn fit_name_keeping(
     cut_middle(base, max_px, font_px, end_share)
 }
 
-/// [`fit_name`] for a list of rows, told apart: where two cut names read the same, those are cut
+/// Names fitted by [`fit_name`], told apart: where two cut names read the same, those are cut
 /// again keeping more of their ends ("하이퍼클로바X…씽크" twice → "…시드 14B 씽크", "…시드 32B 씽크").
 pub fn fit_names<'a>(
     names: &[&'a str],
     max_px: f64,
     font_px: f64,
 ) -> Vec<std::borrow::Cow<'a, str>> {
-    let mut out: Vec<std::borrow::Cow<'a, str>> =
-        names.iter().map(|n| fit_name(n, max_px, font_px)).collect();
+    let mut out: Vec<std::borrow::Cow<'a, str>> = names
+        .iter()
+        .map(|n| fit_name(n, max_px, font_px, 0.5))
+        .collect();
     for share in [0.75, 1.0] {
         // Duplicates by one sort, not by comparing every pair (10,000 rows in benchmarks).
         let mut order: Vec<usize> = (0..out.len()).collect();
@@ -78,20 +71,16 @@ pub fn fit_names<'a>(
         }
         for i in again {
             if let (Some(slot), Some(name)) = (out.get_mut(i), names.get(i)) {
-                *slot = fit_name_keeping(name, max_px, font_px, share);
+                *slot = fit_name(name, max_px, font_px, share);
             }
         }
     }
     out
 }
 
-/// `text` cut to fit `max_px` at `font_px`, with "…" in the middle when it was cut: model names
-/// in one family differ at the end ("… 시드 0.5B", "… 시드 3B"), so the end is kept too.
-pub fn fit_text(text: &str, max_px: f64, font_px: f64) -> std::borrow::Cow<'_, str> {
-    cut_middle(text, max_px, font_px, 0.5)
-}
-
-/// `text` cut in the middle to fit, its end taking up to `end_share` of the room.
+/// `text` cut to fit `max_px` at `font_px`, with "…" in the middle when it was cut, its end
+/// taking up to `end_share` of the room: model names in one family differ at the end
+/// ("… 시드 0.5B", "… 시드 3B"), so the end is kept too.
 fn cut_middle(text: &str, max_px: f64, font_px: f64, end_share: f64) -> std::borrow::Cow<'_, str> {
     if text_width(text, font_px) <= max_px {
         return std::borrow::Cow::Borrowed(text);
@@ -506,6 +495,11 @@ impl Grid {
 #[cfg(test)]
 mod fit_tests {
     use super::*;
+
+    /// The plain cut, half the room for the end.
+    fn fit_text(text: &str, max_px: f64, font_px: f64) -> std::borrow::Cow<'_, str> {
+        cut_middle(text, max_px, font_px, 0.5)
+    }
 
     #[test]
     fn fit_text_cuts_with_an_ellipsis_only_when_needed() {

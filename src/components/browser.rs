@@ -64,38 +64,32 @@ pub fn today() -> Date {
     }
 }
 
-/// Scrolls the element with `id` into view only as far as needed (the keyboard walk through a
-/// chart taller than the window).
-pub fn reveal(id: &str) {
-    if let Some(el) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    {
-        let opts = web_sys::ScrollIntoViewOptions::new();
-        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        opts.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-        el.scroll_into_view_with_scroll_into_view_options(&opts);
-    }
-}
-
-/// Brings the element with `id` to the top of the window when it starts above it or in its
-/// lower half (a card opened below the chart), so that what follows it shows too.
-pub fn reveal_top(id: &str) {
+/// Scrolls the element with `id` into view. `to_top`: a card opened below the chart comes to the
+/// top of the window when it starts above it or in its lower half, so what follows it shows too;
+/// otherwise only as far as needed (the keyboard walk through a chart taller than the window).
+pub fn reveal(id: &str, to_top: bool) {
     let Some(w) = window() else { return };
     let Some(el) = w.document().and_then(|d| d.get_element_by_id(id)) else {
         return;
     };
-    let top = el.get_bounding_client_rect().top();
-    let height = w
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
-    if top < 0.0 || top > height * 0.5 {
-        let opts = web_sys::ScrollIntoViewOptions::new();
-        opts.set_block(web_sys::ScrollLogicalPosition::Start);
-        el.scroll_into_view_with_scroll_into_view_options(&opts);
-    }
+    let block = if to_top {
+        let top = el.get_bounding_client_rect().top();
+        let height = w
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        if top >= 0.0 && top <= height * 0.5 {
+            return;
+        }
+        web_sys::ScrollLogicalPosition::Start
+    } else {
+        web_sys::ScrollLogicalPosition::Nearest
+    };
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(block);
+    opts.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
 /// Moves focus to the first element matching `selector`, if any.

@@ -141,7 +141,7 @@ pub fn use_card_focus(selected: Option<&'static str>) -> NodeRef {
                     opts.set_prevent_scroll(true);
                     let _ = h.focus_with_options(&opts);
                     gloo::timers::callback::Timeout::new(350, || {
-                        super::browser::reveal_top("card-title")
+                        super::browser::reveal("card-title", true)
                     })
                     .forget();
                 }

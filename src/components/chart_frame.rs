@@ -202,7 +202,7 @@ pub fn ChartSvg(props: &ChartSvgProps) -> Html {
             hover.set(None);
             has_focus.set(true);
             if let Some(id) = next {
-                super::browser::reveal(&format!("m-{id}"));
+                super::browser::reveal(&format!("m-{id}"), false);
             }
             focused.set(next);
         })
@@ -311,7 +311,7 @@ fn tooltip(tip: Option<Hover>, lang: crate::state::Lang, node: NodeRef) -> Html 
     };
     html! {
         <div class="tooltip" ref={node} role="tooltip" data-tooltip={m.id}>
-            <strong>{ match lang { crate::state::Lang::Ko => m.name_ko, crate::state::Lang::En => m.name_en } }</strong>
+            <strong>{ data::model_name(m, lang) }</strong>
             <span class="muted">{ org_name(m, lang) }{ " · " }{ format::date(m.date, lang) }</span><br />
             { T::TotalParams.get(lang) }{ ": " }{ size_text(m, lang) }
             if let Some(a) = m.active.and_then(|a| a.value_b) {

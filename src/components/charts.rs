@@ -39,8 +39,9 @@ pub struct Inputs {
     pub lang: Lang,
 }
 
-/// The events that had happened by the "as of" date (all of them for today).
-fn events_by(asof: Option<Date>) -> Vec<&'static crate::model::Event> {
+/// The events that had happened by the "as of" date (all of them for today): the charts' markers
+/// and the events list.
+pub fn events_by(asof: Option<Date>) -> Vec<&'static crate::model::Event> {
     data::events()
         .iter()
         .filter(|e| crate::filter::happened_by(e.date, asof))

@@ -7,7 +7,7 @@ use crate::components::card::fields;
 use crate::data;
 use crate::i18n::T;
 use crate::model::Model;
-use crate::state::{Action, Lang};
+use crate::state::Action;
 
 /// A plain view function (see [`super::header::header`]).
 pub fn compare(ctx: &Ctx) -> Html {
@@ -53,9 +53,9 @@ pub fn compare(ctx: &Ctx) -> Html {
                             <td></td>
                             { for models.iter().map(|m| html! {
                                 <th scope="col" data-model-id={m.id}>
-                                    { match lang { Lang::Ko => m.name_ko, Lang::En => m.name_en } }
+                                    { data::model_name(m, lang) }
                                     { " " }
-                                    <button type="button" class="btn link" aria-label={format!("{}: {}", T::Unpin.get(lang), match lang { Lang::Ko => m.name_ko, Lang::En => m.name_en })}
+                                    <button type="button" class="btn link" aria-label={format!("{}: {}", T::Unpin.get(lang), data::model_name(m, lang))}
                                         onclick={ctx.on(Action::Unpin(m.id))}>{ "×" }</button>
                                 </th>
                             }) }

@@ -35,13 +35,7 @@ pub fn facet_title(facet: Facet) -> T {
 pub fn value_label(value: FacetValue, lang: Lang) -> String {
     match value {
         FacetValue::Sector(s) => s.label(lang).into(),
-        FacetValue::Org(id) => data::organisation(id)
-            .map(|o| match lang {
-                Lang::Ko => o.name_ko,
-                Lang::En => o.name_en,
-            })
-            .unwrap_or(id)
-            .into(),
+        FacetValue::Org(id) => data::organisation_name(id, lang).into(),
         FacetValue::Modality(m) => m.label(lang).into(),
         FacetValue::Weights(w) => w.label(lang).into(),
         FacetValue::Arch(a) => a.label(lang).into(),

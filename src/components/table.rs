@@ -6,11 +6,12 @@ use std::cmp::Ordering;
 use yew::prelude::*;
 
 use super::{Ctx, Filtered};
-use crate::data;
+use crate::data::model_name as name;
 use crate::format;
 use crate::i18n::{language_name, Label, T};
 use crate::model::Model;
 use crate::state::{Action, Lang};
+use crate::svg::org_name;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Column {
@@ -73,20 +74,6 @@ impl Column {
             Column::Sources => "sources",
         }
     }
-}
-
-fn name(m: &Model, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ko => m.name_ko,
-        Lang::En => m.name_en,
-    }
-}
-
-fn org_name(m: &Model, lang: Lang) -> &'static str {
-    data::organisation(m.org).map_or(m.org, |o| match lang {
-        Lang::Ko => o.name_ko,
-        Lang::En => o.name_en,
-    })
 }
 
 /// Missing values sort last in both directions.

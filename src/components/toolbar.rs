@@ -74,11 +74,7 @@ fn caption(ctx: &Ctx, models: &[&'static crate::model::Model]) -> chart_export::
             text
         ));
     }
-    let marks = if state.view == View::Ranking {
-        Vec::new()
-    } else {
-        super::views::mark_keys(models, state.asof)
-    };
+    let marks = super::views::mark_keys(models, state);
     let marks = if marks.is_empty() {
         String::new()
     } else {

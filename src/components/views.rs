@@ -9,7 +9,7 @@ use crate::data;
 use crate::format;
 use crate::i18n::{Label, T};
 use crate::model::{Model, Sector, Weights};
-use crate::state::{Action, ColorBy, Lang, View};
+use crate::state::{Action, ColorBy, Lang, View, ViewState};
 
 /// "No models match", with the way back.
 pub fn empty_state(ctx: &Ctx) -> Html {
@@ -90,12 +90,7 @@ pub fn colour_keys(models: &[&Model], color: ColorBy, lang: Lang) -> Vec<ColourK
                 .zip(ORG_C)
                 .take(chart::ORG_COLOURS)
                 .map(|(id, c)| ColourKey {
-                    label: data::organisation(id)
-                        .map_or(*id, |o| match lang {
-                            Lang::Ko => o.name_ko,
-                            Lang::En => o.name_en,
-                        })
-                        .to_string(),
+                    label: data::organisation_name(id, lang).to_string(),
                     c,
                 })
                 .collect();
@@ -111,10 +106,10 @@ pub fn colour_keys(models: &[&Model], color: ColorBy, lang: Lang) -> Vec<ColourK
     }
 }
 
-/// What the marks' shapes and outlines mean, for the charts that draw marks (not the ranking's
-/// bars), on the page and in exported pictures.
-pub fn mark_keys(models: &[&Model], asof: Option<crate::model::Date>) -> Vec<T> {
-    if models.is_empty() {
+/// What the marks' shapes and outlines mean in the current view, on the page and in exported
+/// pictures: nothing for the ranking's bars or an empty chart.
+pub fn mark_keys(models: &[&Model], state: &ViewState) -> Vec<T> {
+    if models.is_empty() || state.view == View::Ranking {
         return Vec::new();
     }
     let mut keys = vec![T::OpenWeightsMark];
@@ -122,20 +117,16 @@ pub fn mark_keys(models: &[&Model], asof: Option<crate::model::Date>) -> Vec<T> 
         keys.push(T::ClosedWeightsMark);
     }
     keys.extend([T::AnnouncedMark, T::MoeMark, T::GhostMark]);
-    if highlight_for(asof) == chart::Highlight::InArticle {
+    if highlight_for(state.asof) == chart::Highlight::InArticle {
         keys.push(T::NamedMark);
     }
     keys
 }
 
-pub fn legend(ctx: &Ctx, models: &[&Model], with_shapes: bool) -> Html {
+pub fn legend(ctx: &Ctx, models: &[&Model]) -> Html {
     let lang = ctx.lang;
     let keys = colour_keys(models, ctx.state.color, lang);
-    let marks = if with_shapes {
-        mark_keys(models, ctx.state.asof)
-    } else {
-        Vec::new()
-    };
+    let marks = mark_keys(models, &ctx.state);
     html! {
         <>
         <ul class="legend" aria-label={T::Legend.get(lang)}>
@@ -162,11 +153,11 @@ fn article_later(lang: Lang) -> String {
         .iter()
         .filter(|m| m.in_article && !crate::filter::visible_at(m, Some(article)))
         .map(|m| {
-            let name = match lang {
-                Lang::Ko => m.name_ko,
-                Lang::En => m.name_en,
-            };
-            format!("{name} ({})", format::date(m.date, lang))
+            format!(
+                "{} ({})",
+                data::model_name(m, lang),
+                format::date(m.date, lang)
+            )
         })
         .collect();
     if later.is_empty() {
@@ -233,14 +224,12 @@ fn event_list(ctx: &Ctx) -> Html {
         return html! {};
     }
     let asof = ctx.state.asof;
-    let events = data::events()
-        .iter()
-        .filter(|e| crate::filter::happened_by(e.date, asof));
+    let events = super::charts::events_by(asof);
     html! {
         <details class="events">
             <summary>{ T::Events.get(lang) }</summary>
             <ul>
-                { for events.map(|e| html! {
+                { for events.into_iter().map(|e| html! {
                     <li data-event-id={e.id}>
                         { format::date(e.date, lang) }{ " · " }
                         { match lang { Lang::Ko => e.title_ko, Lang::En => e.title_en } }{ " " }
@@ -277,7 +266,7 @@ pub fn main_view(ctx: &Ctx, filtered: &Filtered) -> Html {
             }
             { body }
             if ctx.state.view != View::Table {
-                { legend(ctx, filtered, ctx.state.view != View::Ranking) }
+                { legend(ctx, filtered) }
             }
             { event_list(ctx) }
         </>
