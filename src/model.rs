@@ -22,6 +22,9 @@ macro_rules! id_enum {
                 match id { $($id => Some($name::$variant),)+ _ => None }
             }
 
+            /// The first value: what a bad read of the compiled-in data falls back to.
+            pub const FIRST: $name = $name::ALL[0];
+
             /// All ids joined for error messages: "a, b, c".
             #[allow(dead_code)]
             pub fn id_list() -> String {

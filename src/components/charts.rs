@@ -67,7 +67,7 @@ pub fn org_order(models: &[&Model]) -> Vec<&'static str> {
         match orgs.iter_mut().find(|o| o.2 == m.org) {
             Some(o) => o.0 += 1,
             None => {
-                let place = data::ORGANISATIONS
+                let place = data::organisations()
                     .iter()
                     .position(|o| o.id == m.org)
                     .unwrap_or(usize::MAX);
