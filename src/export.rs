@@ -7,7 +7,7 @@
 
 use crate::data;
 use crate::format;
-use crate::model::{Date, Model, Params};
+use crate::model::{Date, Dispute, Model, Params};
 
 /// Columns of the CSV export, in order. Ids and numbers are language-neutral;
 /// names and notes come in both languages.
@@ -21,9 +21,11 @@ pub const CSV_COLUMNS: &[&str] = &[
     "sector",
     "date",
     "status",
+    "family",
     "params_b",
     "params_basis",
     "active_b",
+    "active_basis",
     "sizes_b",
     "architecture",
     "modalities",
@@ -80,6 +82,20 @@ fn joined<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
     items.iter().map(f).collect::<Vec<_>>().join(";")
 }
 
+fn dispute_cell(d: &Dispute) -> String {
+    let mut cell = format!("{}: {} — {}", d.field, d.claim, d.source.title);
+    if let Some(date) = d.source.date {
+        cell.push_str(", ");
+        cell.push_str(&date.iso());
+    }
+    if !d.source.url.is_empty() {
+        cell.push_str(" <");
+        cell.push_str(d.source.url);
+        cell.push('>');
+    }
+    cell
+}
+
 /// The row's cells, paired with whether each is free text.
 fn cells(m: &Model) -> Vec<(String, bool)> {
     let org = data::organisation(m.org);
@@ -94,9 +110,11 @@ fn cells(m: &Model) -> Vec<(String, bool)> {
         (m.sector.id().into(), false),
         (m.date.iso(), false),
         (m.status.id().into(), false),
+        (m.family.unwrap_or_default().into(), false),
         (number(m.total.value_b), false),
         (m.total.basis.id().into(), false),
         (number(active), false),
+        (m.active.map_or("", |a| a.basis.id()).into(), false),
         (
             joined(m.sizes_b, |s| format::trimmed(*s).to_string()),
             false,
@@ -112,13 +130,9 @@ fn cells(m: &Model) -> Vec<(String, bool)> {
         (m.base_model.into(), true),
         (yes_no(m.in_article).into(), false),
         (joined(m.sources, |s| s.url.to_string()), true),
-        // Figures other sources give: "params: 300억 (30B) <url>", ";"-separated.
-        (
-            joined(m.disputes, |d| {
-                format!("{}: {} <{}>", d.field, d.claim, d.source.url)
-            }),
-            true,
-        ),
+        // Figures other sources give, ";"-separated, each with its source:
+        // "params: 300억 (30B) — The Elec, 2023-08-22" (and " <url>" when it has one).
+        (joined(m.disputes, dispute_cell), true),
         (m.note_en.into(), true),
         (m.note_ko.into(), true),
     ]
@@ -193,7 +207,9 @@ pub fn to_json(models: &[&Model], exported: Date) -> String {
             ("organisation_ko", org.map_or("", |x| x.name_ko)),
             ("sector", m.sector.id()),
             ("status", m.status.id()),
+            ("family", m.family.unwrap_or_default()),
             ("params_basis", m.total.basis.id()),
+            ("active_basis", m.active.map_or("", |a| a.basis.id())),
             ("architecture", m.arch.id()),
             ("weights", m.weights.id()),
             ("license", m.license),
@@ -220,7 +236,11 @@ pub fn to_json(models: &[&Model], exported: Date) -> String {
             }
             json_num(&mut o, Some(*s));
         }
-        o.push_str("],\n      \"context\": ");
+        o.push_str("],\n      \"modalities\": ");
+        json_list(&mut o, m.modalities.iter().map(|x| x.id()));
+        o.push_str(",\n      \"languages\": ");
+        json_list(&mut o, m.languages.iter().copied());
+        o.push_str(",\n      \"context\": ");
         json_num(&mut o, m.context.map(f64::from));
         o.push_str(&format!(
             ",\n      \"in_2023_article\": {},\n      \"sources\": [",
@@ -254,14 +274,40 @@ pub fn to_json(models: &[&Model], exported: Date) -> String {
             json_num(&mut o, d.value_b);
             o.push_str(", \"claim\": ");
             json_str(&mut o, d.claim);
-            o.push_str(", \"source_url\": ");
-            json_str(&mut o, d.source.url);
+            for (k, v) in [
+                ("note_en", d.note_en),
+                ("note_ko", d.note_ko),
+                ("source_url", d.source.url),
+                ("source_title", d.source.title),
+            ] {
+                o.push_str(", ");
+                json_str(&mut o, k);
+                o.push_str(": ");
+                json_str(&mut o, v);
+            }
+            o.push_str(", \"source_date\": ");
+            match d.source.date {
+                Some(date) => json_str(&mut o, &date.iso()),
+                None => o.push_str("null"),
+            }
             o.push('}');
         }
         o.push_str("\n      ]\n    }");
     }
     o.push_str("\n  ]\n}\n");
     o
+}
+
+/// A JSON array of strings.
+fn json_list<'a>(o: &mut String, items: impl Iterator<Item = &'a str>) {
+    o.push('[');
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            o.push_str(", ");
+        }
+        json_str(o, item);
+    }
+    o.push(']');
 }
 
 /// `kai-atlas-2026-11-28.csv` and the like.
@@ -326,10 +372,10 @@ mod tests {
             csv.contains("\"'=SUM(A1)\""),
             "formula-like text is neutralised"
         );
-        assert!(csv.contains(",7.8,official,,2.4;7.8,"));
+        assert!(csv.contains(",7.8,official,,,2.4;7.8,"), "{csv}");
         assert!(csv.contains("\"https://example.org/a,b\""));
         assert!(
-            csv.contains(",params: 300억 (30B) <https://example.org/d>,"),
+            csv.contains(",params: 300억 (30B) — D <https://example.org/d>,"),
             "{csv}"
         );
         assert!(csv.ends_with("\r\n"));
@@ -376,7 +422,12 @@ mod tests {
             "{json}"
         );
         assert!(
-            json.contains("\"claim\": \"300억 (30B)\", \"source_url\": \"https://example.org/d\"}")
+            json.contains("\"claim\": \"300억 (30B)\", \"note_en\": \"\", \"note_ko\": \"\", \"source_url\": \"https://example.org/d\", \"source_title\": \"D\", \"source_date\": null}"),
+            "{json}"
+        );
+        assert!(
+            json.contains("\"modalities\": [\"text\"],\n      \"languages\": [],"),
+            "{json}"
         );
         assert!(!json.contains('<'));
     }

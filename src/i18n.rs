@@ -29,6 +29,7 @@ texts! {
     AppSubtitle => "누가 언제 어떤 AI 모델을 내놓았나 — 크기, 공개 여부, 출처까지", "Which Korean organisations released which AI models, when — with size, openness and sources";
     Loading => "불러오는 중…", "Loading…";
     ModelsShown => "개 모델", " models";
+    ModelShown => "개 모델", " model";
     Views => "보기", "Views";
     ViewTimeline => "타임라인", "Timeline";
     ViewRanking => "크기 순위", "Ranking";
@@ -80,6 +81,8 @@ texts! {
     ActiveParams => "활성 파라미터", "Active parameters";
     Sizes => "출시 크기", "Sizes released";
     ReleaseDate => "출시일", "Release date";
+    AnnouncedDate => "발표일", "Announced on";
+    Date => "날짜", "Date";
     Organisation => "기관", "Organisation";
     Sector => "업종", "Sector";
     Family => "계열", "Family";
@@ -127,12 +130,14 @@ texts! {
     ClosedWeightsMark => "■ 비공개 가중치", "■ closed weights";
     AnnouncedMark => "○ 발표만 됨", "○ announced only";
     MoeMark => "안쪽 점: MoE 활성 파라미터", "inner dot: MoE active parameters";
+    ActiveBarMark => "진한 부분: MoE 활성 파라미터", "darker part: MoE active parameters";
     NamedMark => "굵은 테두리: 2023년 기사에 나온 모델", "thick outline: named in the 2023 article";
     GhostMark => "점선: 출처마다 다른 수치", "dashed: disputed figure";
     ChartSummary => "출시일(가로)과 전체 파라미터 수(세로, 로그 척도)로 본 한국 AI 모델.", "Korean AI models by release date (across) and total parameters (up, log scale).";
     ChartKeys => "화살표 키로 모델 사이를 이동하고 Enter로 카드를 엽니다.", "Use the arrow keys to move between models and Enter to open a card.";
     Share => "공유", "Share";
     CopyLink => "링크 복사", "Copy link";
+    LinkHint => "이 보기의 링크", "Link to this view";
     Copied => "복사했습니다", "Copied";
     CopyFailed => "복사하지 못했습니다. 직접 선택해 복사하세요.", "Could not copy. Select the text and copy it.";
     Embed => "퍼가기", "Embed";
@@ -155,6 +160,15 @@ texts! {
 }
 
 impl T {
+    /// " models" after a count, " model" after 1.
+    pub const fn models(n: usize) -> T {
+        if n == 1 {
+            T::ModelShown
+        } else {
+            T::ModelsShown
+        }
+    }
+
     pub const fn get(self, lang: Lang) -> &'static str {
         match lang {
             Lang::Ko => self.ko(),
@@ -221,8 +235,8 @@ labels!(Modality {
 labels!(Weights {
     OpenCommercial => "공개 · 상업적 이용 가능", "Open · commercial use";
     OpenResearch => "공개 · 연구·비상업", "Open · research / non-commercial";
-    OpenUnverified => "공개 · 라이선스 확인 안 됨", "Open · licence unverified";
-    Closed => "비공개", "Closed";
+    OpenUnverified => "공개 · 이용 조건 확인 안 됨", "Open · terms unverified";
+    Closed => "가중치 비공개", "Closed";
 });
 
 labels!(EventKind {

@@ -14,6 +14,13 @@
 //!   the first half of a compound final (달 → 닭) and a simple vowel may be the
 //!   first half of a compound vowel (고 → 과).
 //!
+//! A query that starts with a Latin letter or a digit matches only from the
+//! start of a word: after a space or punctuation, at a lower-to-upper case
+//! change ("clova" in "HyperCLOVA"), after Hangul ("x" in "하이퍼클로바X") or at
+//! a letter-to-digit change. So "kt" finds KT but not "SK Telecom", and "ax"
+//! finds "A.X" but not "HyperCLOVA X". Hangul is matched anywhere, since Korean
+//! names run words together ("클로바" finds 하이퍼클로바).
+//!
 //! A query with several words also matches when every word is found in some
 //! haystack ("lg exaone" finds EXAONE by LG AI Research).
 
@@ -216,44 +223,75 @@ fn unit_matches(unit: Unit, hay: char, next: Option<char>) -> bool {
     }
 }
 
-fn find(units: &[Unit], hay: &[char]) -> bool {
-    if units.is_empty() {
+/// Whether `units` occur in `hay`; from a word start (`starts`) when they begin
+/// with a Latin letter or a digit.
+fn find(units: &[Unit], hay: &[char], starts: &[bool]) -> bool {
+    let Some(first) = units.first() else {
         return true;
-    }
+    };
     if units.len() > hay.len() {
         return false;
     }
+    let from_word_start = matches!(first, Unit::Char(c) if c.is_ascii_alphanumeric());
     (0..=hay.len() - units.len()).any(|start| {
-        units
-            .iter()
-            .enumerate()
-            .all(|(k, u)| match hay.get(start + k) {
-                Some(&h) => unit_matches(*u, h, hay.get(start + k + 1).copied()),
-                None => false,
-            })
+        (!from_word_start || starts.get(start).copied().unwrap_or(false))
+            && units
+                .iter()
+                .enumerate()
+                .all(|(k, u)| match hay.get(start + k) {
+                    Some(&h) => unit_matches(*u, h, hay.get(start + k + 1).copied()),
+                    None => false,
+                })
     })
 }
 
 /// Separates haystacks inside a key; never produced by normalisation.
 const BOUNDARY: char = '\0';
 
-/// Normalised haystacks of one row, prepared once and reused for every query.
+/// Normalised haystacks of one row with their word starts, prepared once and
+/// reused for every query.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SearchKey(Vec<char>);
+pub struct SearchKey(Key);
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Key {
+    chars: Vec<char>,
+    /// Whether a word starts at each of `chars`.
+    starts: Vec<bool>,
+}
 
 impl SearchKey {
     pub fn new(haystacks: &[&str]) -> SearchKey {
-        let mut chars = Vec::with_capacity(haystacks.iter().map(|h| h.len() + 1).sum());
-        fill_key(haystacks, &mut chars);
-        SearchKey(chars)
+        let mut key = Key::default();
+        fill_key(haystacks, &mut key);
+        SearchKey(key)
     }
 }
 
-fn fill_key(haystacks: &[&str], out: &mut Vec<char>) {
-    out.clear();
+fn fill_key(haystacks: &[&str], key: &mut Key) {
+    key.chars.clear();
+    key.starts.clear();
     for h in haystacks {
-        normalize_into(h, out);
-        out.push(BOUNDARY);
+        let mut prev: Option<char> = None;
+        for c in h.chars() {
+            if is_separator(c) {
+                prev = None;
+                continue;
+            }
+            let start = match prev {
+                None => true,
+                Some(p) => {
+                    (p.is_ascii_lowercase() && c.is_ascii_uppercase())
+                        || (!p.is_ascii_alphanumeric() && c.is_ascii_alphanumeric())
+                        || (p.is_ascii_alphabetic() && c.is_ascii_digit())
+                }
+            };
+            key.chars.push(fold_case(c));
+            key.starts.push(start);
+            prev = Some(c);
+        }
+        key.chars.push(BOUNDARY);
+        key.starts.push(false);
     }
 }
 
@@ -264,7 +302,7 @@ pub struct Query {
     /// The whitespace-separated words, when there are several.
     words: Vec<Vec<Unit>>,
     /// Reused buffer for [`Query::matches`], so matching allocates once per query, not per row.
-    scratch: RefCell<Vec<char>>,
+    scratch: RefCell<Key>,
 }
 
 impl Query {
@@ -277,7 +315,7 @@ impl Query {
         Query {
             whole: units_of(text),
             words: if words.len() > 1 { words } else { Vec::new() },
-            scratch: RefCell::new(Vec::new()),
+            scratch: RefCell::new(Key::default()),
         }
     }
 
@@ -294,7 +332,7 @@ impl Query {
         match self.scratch.try_borrow_mut() {
             Ok(mut buf) => {
                 fill_key(haystacks, &mut buf);
-                self.matches_chars(&buf)
+                self.matches_in(&buf)
             }
             // Re-entrant use (not expected): fall back to a fresh buffer.
             Err(_) => self.matches_key(&SearchKey::new(haystacks)),
@@ -303,12 +341,13 @@ impl Query {
 
     /// Whether the query is found in a prepared key.
     pub fn matches_key(&self, key: &SearchKey) -> bool {
-        self.is_empty() || self.matches_chars(&key.0)
+        self.is_empty() || self.matches_in(&key.0)
     }
 
-    fn matches_chars(&self, hay: &[char]) -> bool {
-        find(&self.whole, hay)
-            || (!self.words.is_empty() && self.words.iter().all(|w| find(w, hay)))
+    fn matches_in(&self, key: &Key) -> bool {
+        let (hay, starts) = (&key.chars, &key.starts);
+        find(&self.whole, hay, starts)
+            || (!self.words.is_empty() && self.words.iter().all(|w| find(w, hay, starts)))
     }
 }
 
@@ -343,6 +382,26 @@ mod tests {
         assert!(matches("   ", &["anything"]));
         assert!(!matches("exaone", &["HyperCLOVA X"]));
         assert!(!matches("ax5", &["A.X 4.0"]));
+    }
+
+    /// Latin and digits match from a word start, so short queries stop
+    /// finding the middle of other names; Hangul matches anywhere.
+    #[test]
+    fn latin_matches_from_word_starts() {
+        assert!(matches("kt", &["KT"]));
+        assert!(!matches("kt", &["SK Telecom"]));
+        assert!(matches("ax", &["A.X 4.0"]));
+        assert!(!matches("ax", &["HyperCLOVA X"]));
+        assert!(matches("clova", &["HyperCLOVA X"]));
+        assert!(matches("x", &["하이퍼클로바X"]));
+        assert!(matches("7b", &["Tri-7B"]));
+        assert!(matches("3", &["EXAONE3"]));
+        assert!(!matches("b", &["Tri-7B"]));
+        assert!(matches("exaone", &["K-EXAONE"]));
+        assert!(!matches("xaone", &["EXAONE"]));
+        assert!(matches("클로바", &["하이퍼클로바X"]));
+        assert!(matches("엑사원", &["K-엑사원"]));
+        assert!(matches("k엑사원", &["K-엑사원"]));
     }
 
     #[test]

@@ -539,11 +539,13 @@ mod tests {
         assert!(!timeline(&g, None, Lang::En).contains("asof-line"));
     }
 
+    /// Every ranking name at phone widths, in both languages: all told apart, and cut at
+    /// words on both sides of the "…", never through a figure ("K-엑사원…0B-A37B").
     #[test]
     fn ranking_names_cut_for_phones_stay_distinct() {
         use crate::chart::ranking::{ranking as layout, RankingOptions};
         use crate::chart::LabelName;
-        for width in [320.0, 375.0, 414.0] {
+        for width in [320.0, 360.0, 375.0, 414.0] {
             for (lang, label_name) in [(Lang::Ko, LabelName::Ko), (Lang::En, LabelName::En)] {
                 let mut opts = RankingOptions::new(width);
                 opts.label_name = label_name;
@@ -556,6 +558,30 @@ mod tests {
                     .filter_map(|t| t.split('<').next())
                     .collect();
                 assert_eq!(names.len(), g.rows.len());
+                for (short, row) in names.iter().zip(&g.rows) {
+                    let Some((start, end)) = short.split_once('…') else {
+                        continue;
+                    };
+                    // Cut from the name, or from the name without its parenthetical.
+                    let name = match row.name.rfind(" (") {
+                        Some(i) if !row.name.ends_with(end) => &row.name[..i],
+                        _ => row.name,
+                    };
+                    assert!(
+                        name.starts_with(start) && name.ends_with(end),
+                        "{short} / {name}"
+                    );
+                    let before = &name[..name.len() - end.len()];
+                    assert!(
+                        end.is_empty() || before.ends_with([' ', '-', '/']),
+                        "{width} px: the end of {short:?} starts inside a word of {name:?}"
+                    );
+                    let after = &name[start.len()..];
+                    assert!(
+                        after.starts_with(' ') || !start.contains(' '),
+                        "{width} px: the start of {short:?} stops inside a word of {name:?}"
+                    );
+                }
                 let mut seen = names.clone();
                 seen.sort_unstable();
                 seen.dedup();

@@ -131,15 +131,19 @@ impl Ignored {
     }
 }
 
+/// Control and bidi-formatting characters (NUL, U+202E RTL override…).
+fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 fn preview(text: &str) -> String {
     // Control and bidi-formatting characters (NUL, U+202E RTL override…) are shown as
     // `\u{…}` escapes: a link must not hide or reorder what the notice says it ignored.
     let text: String = text
         .chars()
         .map(|c| {
-            let hidden = c.is_control()
-                || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-            if hidden {
+            if is_hidden(c) {
                 c.escape_unicode().to_string()
             } else {
                 c.to_string()
@@ -632,7 +636,13 @@ fn apply(
             if let Some(rest) = value.get(kept.len()..).filter(|r| !r.is_empty()) {
                 report.push(name, rest, IgnoredReason::TooLong);
             }
-            f.query = kept.to_owned();
+            // Control and bidi-formatting characters cannot be typed into the search box and
+            // search ignores them; they are dropped, and said so, rather than shown.
+            let query: String = kept.chars().filter(|c| !is_hidden(*c)).collect();
+            if query.len() < kept.len() {
+                report.push(name, kept, IgnoredReason::Malformed);
+            }
+            f.query = query;
         }
         Key::Sel => match known.model(value) {
             Some(id) => state.selected = Some(id),
@@ -876,6 +886,15 @@ mod tests {
         assert_eq!(s.theme, Theme::Dark);
         let got: Vec<_> = ignored.iter().map(|i| i.display()).collect();
         assert_eq!(got, ["sector=nope", "view=nope", "x=1", "=", "q=%"]);
+    }
+
+    /// NUL, an RTL override and the like never reach the search box or the page.
+    #[test]
+    fn hidden_characters_leave_the_query() {
+        let (s, ignored) = parse("q=a%00b%E2%80%AEc");
+        assert_eq!(s.filters.query, "abc");
+        let got: Vec<_> = ignored.iter().map(|i| (i.reason, i.display())).collect();
+        assert_eq!(got, [(Malformed, "q=a\\u{0}b\\u{202e}c".to_string())]);
     }
 
     #[test]

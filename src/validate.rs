@@ -846,8 +846,10 @@ fn parse_model(row: &Row, sink: &mut Sink) -> Option<ModelRow> {
     let context = if context_text.is_empty() {
         None
     } else {
+        // `u32::parse` would take "+4096" too; the rule is digits only.
+        let digits = context_text.bytes().all(|b| b.is_ascii_digit());
         match context_text.parse::<u32>() {
-            Ok(n) if n > 0 => Some(n),
+            Ok(n) if n > 0 && digits => Some(n),
             _ => {
                 row.err(
                     sink,
@@ -1604,6 +1606,14 @@ mod tests {
         assert_one(
             "models-columns.csv",
             "tests/fixtures/data/models-columns.csv:3: columns: expected 25 cells, found 24",
+        );
+    }
+
+    #[test]
+    fn context_is_digits_only() {
+        assert_one(
+            "models-signed-context.csv",
+            "tests/fixtures/data/models-signed-context.csv:2: context: must be a whole number of tokens (digits only), got \"+4096\"",
         );
     }
 

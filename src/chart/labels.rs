@@ -97,20 +97,17 @@ fn cut_middle(text: &str, max_px: f64, font_px: f64, end_share: f64) -> std::bor
         used += w;
         tail -= 1;
     }
-    // The end starts at a word: "…32B)" rather than "…B / 32B)", when the end has a space.
-    if let Some(space) = chars
-        .get(tail..)
-        .and_then(|end| end.iter().position(|c| c.is_whitespace()))
-    {
-        if !chars
-            .get(tail.wrapping_sub(1))
-            .is_some_and(|c| c.is_whitespace())
-        {
-            for c in chars.get(tail..=tail + space).unwrap_or(&[]) {
-                used -= char_em(*c) * font_px;
-            }
-            tail += space + 1;
-        }
+    // The end starts at a word: "…32B)" rather than "…B / 32B)", "…A37B" rather than
+    // "…0B-A37B"; with no word start in it, there is no end.
+    let word_start = |i: usize| {
+        i == 0
+            || chars
+                .get(i - 1)
+                .is_some_and(|c| c.is_ascii_whitespace() || matches!(c, '-' | '/'))
+    };
+    while tail < chars.len() && !word_start(tail) {
+        used -= chars.get(tail).map_or(0.0, |c| char_em(*c) * font_px);
+        tail += 1;
     }
     // …and not with a separator ("/ 32B)" → "32B)"); ASCII tests only, no Unicode tables.
     while let Some(c) = chars
@@ -128,6 +125,18 @@ fn cut_middle(text: &str, max_px: f64, font_px: f64, end_share: f64) -> std::bor
         }
         used += w;
         head += 1;
+    }
+    // The start ends at a word too ("K-엑사원 2.0…", not "K-엑사원 2.0 75…"), unless that
+    // would drop more than half of it.
+    if head < tail && !chars.get(head).is_some_and(|c| c.is_ascii_whitespace()) {
+        if let Some(space) = chars
+            .get(..head)
+            .and_then(|start| start.iter().rposition(|c| c.is_ascii_whitespace()))
+        {
+            if space * 2 >= head {
+                head = space;
+            }
+        }
     }
     let start: String = chars.get(..head).unwrap_or(&[]).iter().collect();
     let end: String = chars.get(tail..).unwrap_or(&[]).iter().collect();
@@ -507,7 +516,8 @@ mod fit_tests {
         let cut = fit_text("K-EXAONE 2.0 750B-A37B", 60.0, 12.0);
         assert!(cut.contains('…') && text_width(&cut, 12.0) <= 60.0, "{cut}");
         let ko = fit_text("하이퍼클로바X 시드 32B 씽크", 50.0, 12.0);
-        assert_eq!(ko, "하이…크");
+        // Too narrow for a whole last word: no end, rather than a piece of one ("…크").
+        assert_eq!(ko, "하이퍼…");
         // Names of one family stay told apart by their ends.
         let a = fit_text("하이퍼클로바X 시드 0.5B", 90.0, 12.0);
         let b = fit_text("하이퍼클로바X 시드 1.5B", 90.0, 12.0);

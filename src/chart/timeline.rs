@@ -274,6 +274,7 @@ pub fn timeline(
         let total = known_total(m).unwrap_or(1.0);
         placed.push((*m, style.mark(m, x.apply(year_of(m.date)), y.apply(total))));
     }
+    dodge(&mut placed, plot);
     let lane_top = lane.map_or(0.0, |l| l.y);
     for ((m, mx), row) in hidden.iter().zip(&hidden_x).zip(&hidden_rows) {
         let my = lane_top + 3.0 + r + *row as f64 * row_step;
@@ -390,7 +391,8 @@ fn size_span(model: &Model) -> Option<(f64, f64)> {
 }
 
 /// Disputed parameter values that can be drawn.
-fn disputed_values(model: &Model) -> impl Iterator<Item = f64> + '_ {
+/// A model's disputed parameter counts, drawn as ghosts.
+pub fn disputed_values(model: &Model) -> impl Iterator<Item = f64> + '_ {
     model
         .disputes
         .iter()
@@ -451,6 +453,36 @@ fn ghosts(placed: &[(&'static Model, Mark)], y: &Log, r: f64) -> Vec<Ghost> {
         }
     }
     out
+}
+
+/// Above this many sized marks the chart is a cloud, and dodging (quadratic) is skipped.
+const DODGE_MAX: usize = 400;
+
+/// A mark whose centre would fall within 1.5 radii of an earlier one (same date, about the
+/// same size) moves sideways by that much, once or a few times, either way, staying in the
+/// plot: every model stays visible and can be pointed at. Its size (y) never changes.
+fn dodge(placed: &mut [(&'static Model, Mark)], plot: Rect) {
+    if placed.len() > DODGE_MAX {
+        return;
+    }
+    for i in 1..placed.len() {
+        let (done, rest) = placed.split_at_mut(i);
+        let Some((_, mark)) = rest.first_mut() else {
+            break;
+        };
+        let step = 1.5 * mark.r;
+        let free = |x: f64| {
+            x - mark.r >= plot.x
+                && x + mark.r <= plot.right()
+                && done
+                    .iter()
+                    .all(|(_, o)| (o.x - x).hypot(o.y - mark.y) >= step)
+        };
+        let shifts = [0.0, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0];
+        if let Some(k) = shifts.iter().find(|&&k| free(mark.x + k * step)) {
+            mark.x += k * step;
+        }
+    }
 }
 
 fn lineage(placed: &[(&'static Model, Mark)]) -> Vec<Segment> {
@@ -1076,6 +1108,44 @@ mod tests {
         let m = t.mark("solar").copied();
         assert!(m.is_some_and(|m| t.nearest(m.x + 3.0, m.y - 2.0).map(|n| n.id) == Some("solar")));
         assert_eq!(t.nearest(-100.0, -100.0), None);
+    }
+
+    /// Models released the same day at about the same size (VAETKI under Solar Open 100B
+    /// in the real data) are drawn side by side, not one hidden under the other.
+    #[test]
+    fn marks_on_top_of_each_other_move_apart() {
+        let rows = [
+            row("a", Some(100.0), 2025, 12),
+            row("b", Some(102.0), 2025, 12),
+            row("c", Some(100.0), 2025, 12),
+        ];
+        let t = timeline(&rows, &[], &[], &opts(375.0));
+        for (i, a) in t.marks.iter().enumerate() {
+            for b in &t.marks[i + 1..] {
+                let d = (a.x - b.x).hypot(a.y - b.y);
+                assert!(
+                    d >= 1.5 * a.r - 1e-9,
+                    "{} and {} are {d} px apart",
+                    a.id,
+                    b.id
+                );
+            }
+        }
+        assert_inside(&t);
+        for width in [360.0, 1440.0] {
+            let t = timeline(crate::data::korean(), &[], &[], &opts(width));
+            for (i, a) in t.marks.iter().enumerate().filter(|(_, m)| !m.undisclosed) {
+                for b in t.marks[i + 1..].iter().filter(|m| !m.undisclosed) {
+                    let d = (a.x - b.x).hypot(a.y - b.y);
+                    assert!(
+                        d >= a.r,
+                        "{width} px: {} and {} are {d} px apart",
+                        a.id,
+                        b.id
+                    );
+                }
+            }
+        }
     }
 
     #[test]

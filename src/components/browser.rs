@@ -103,6 +103,29 @@ pub fn focus_first(selector: &str) {
     }
 }
 
+/// Focuses the text field with this id and selects its text, once the current render is in
+/// the page (a copy the browser refused leaves the reader this to copy by hand).
+pub fn select_soon(id: &'static str) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        let field = window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id));
+        if let Some(input) = field
+            .clone()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            let _ = input.focus();
+            input.select();
+        } else if let Some(area) =
+            field.and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        {
+            let _ = area.focus();
+            area.select();
+        }
+    })
+    .forget();
+}
+
 /// The system colour scheme's media query (it fires `change`).
 pub fn dark_query() -> Option<web_sys::MediaQueryList> {
     window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())

@@ -7,7 +7,7 @@ use crate::components::table::params_text;
 use crate::data;
 use crate::format;
 use crate::i18n::{language_name, Label, T};
-use crate::model::{Model, Origin};
+use crate::model::{Dispute, Model, Origin, Status};
 use crate::state::{Action, Lang};
 
 fn pick(lang: Lang, ko: &'static str, en: &'static str) -> &'static str {
@@ -25,6 +25,17 @@ fn params_with_basis(p: crate::model::Params, lang: Lang) -> String {
     }
 }
 
+/// A disputed figure as its source wrote it; in Korean with 억/조 first when the source gave
+/// B ("310억 (31B)").
+fn claim(d: &Dispute, lang: Lang) -> String {
+    match d.value_b {
+        Some(v) if lang == Lang::Ko && !d.claim.contains('억') && !d.claim.contains('조') => {
+            format!("{} ({})", format::params(v, lang), d.claim)
+        }
+        _ => d.claim.to_string(),
+    }
+}
+
 /// The rows of field/value pairs shared by the card and the compare panel.
 pub fn fields(m: &Model, lang: Lang) -> Vec<(T, String)> {
     let org = data::organisation(m.org);
@@ -36,7 +47,13 @@ pub fn fields(m: &Model, lang: Lang) -> Vec<(T, String)> {
             }),
         ),
         (T::Sector, m.sector.label(lang).to_string()),
-        (T::ReleaseDate, format::date(m.date, lang)),
+        (
+            match m.status {
+                Status::Released => T::ReleaseDate,
+                Status::Announced => T::AnnouncedDate,
+            },
+            format::date(m.date, lang),
+        ),
         (T::Status, m.status.label(lang).to_string()),
         (T::TotalParams, params_with_basis(m.total, lang)),
     ];
@@ -194,7 +211,7 @@ pub fn card(ctx: &Ctx, heading: NodeRef) -> Html {
             </dl>
             { for m.disputes.iter().map(|d| html! {
                 <div class="dispute" data-dispute={d.field}>
-                    <strong>{ T::Disputed.get(lang) }{ ": " }</strong>{ d.claim }{ " — " }{ pick(lang, d.note_ko, d.note_en) }
+                    <strong>{ T::Disputed.get(lang) }{ ": " }</strong>{ claim(d, lang) }{ " — " }{ pick(lang, d.note_ko, d.note_en) }
                     { " " }{ super::source_link(d.source.url, d.source.title, lang) }
                 </div>
             }) }

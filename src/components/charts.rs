@@ -116,7 +116,7 @@ pub fn draw_timeline(models: &[&'static Model], i: &Inputs) -> Drawn {
         "{} {} {}. {}",
         T::ChartSummary.get(i.lang),
         format::count(g.marks.len(), i.lang),
-        T::ModelsShown.get(i.lang).trim(),
+        T::models(g.marks.len()).get(i.lang).trim(),
         T::ChartKeys.get(i.lang)
     );
     Drawn {

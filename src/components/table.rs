@@ -48,7 +48,7 @@ impl Column {
             Column::Name => T::Name,
             Column::Org => T::Organisation,
             Column::Sector => T::Sector,
-            Column::Date => T::ReleaseDate,
+            Column::Date => T::Date,
             Column::Params => T::TotalParams,
             Column::Active => T::ActiveParams,
             Column::Arch => T::Architecture,
@@ -199,7 +199,13 @@ pub fn Table(props: &TableProps) -> Html {
                 </th>
                 <td>{ org_name(m, lang) }</td>
                 <td class="nowrap">{ m.sector.label(lang) }</td>
-                <td class="num">{ format::date(m.date, lang) }</td>
+                <td class="num">
+                    { format::date(m.date, lang) }
+                    // An announcement's date, not a release's (the model never shipped).
+                    if m.status == crate::model::Status::Announced {
+                        <span class="sub">{ m.status.label(lang) }</span>
+                    }
+                </td>
                 <td class="num" data-col="params">
                     { params_text(m.total.value_b, lang) }
                     if m.total.value_b.is_some() {

@@ -3,7 +3,7 @@
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use super::{browser, chart_export, share_url, Ctx, Filtered};
+use super::{browser, chart_export, Ctx, Filtered};
 use crate::export;
 use crate::i18n::T;
 use crate::state::{Action, ColorBy, Lang, View};
@@ -22,7 +22,7 @@ pub fn view_label(view: View, color: ColorBy) -> T {
 /// Height that fits the default embedded view (timeline, legend, credit) in a bare iframe (no
 /// resize script), from 320 px phones to desktops, in both languages: the tallest measured was
 /// 1,088 px (English, 320 px). The end-to-end suite checks it; see README.
-pub const EMBED_MIN_HEIGHT: u32 = 1120;
+pub const EMBED_MIN_HEIGHT: u32 = 1160;
 
 /// The copy-paste snippet for the current view.
 pub fn embed_snippet(view_url: &str, script_url: &str, lang: Lang) -> String {
@@ -34,6 +34,7 @@ pub fn embed_snippet(view_url: &str, script_url: &str, lang: Lang) -> String {
     let src = src.replace('&', "&amp;").replace('"', "&quot;");
     format!(
         "<iframe src=\"{src}\" title=\"{title}\" loading=\"lazy\" data-kai-atlas \
+         allow=\"clipboard-write; web-share\" \
          style=\"width:100%;min-height:{EMBED_MIN_HEIGHT}px;border:0\"></iframe>\n\
          <script src=\"{script_url}\" async></script>",
         title = T::AppTitle.get(lang),
@@ -50,7 +51,7 @@ fn caption(ctx: &Ctx, models: &[&'static crate::model::Model]) -> chart_export::
         format!(
             "{}{}",
             crate::format::count(models.len(), lang),
-            T::ModelsShown.get(lang)
+            T::models(models.len()).get(lang)
         ),
     ];
     if let Some(d) = state.asof {
@@ -88,12 +89,24 @@ fn caption(ctx: &Ctx, models: &[&'static crate::model::Model]) -> chart_export::
     }
 }
 
-/// A click handler that copies `text` and says whether it worked.
-fn copier(status: UseStateHandle<String>, text: String, lang: Lang) -> Callback<MouseEvent> {
+/// A click handler that copies `text` and says whether it worked. When the browser refuses
+/// (an iframe without `clipboard-write`, a denied permission), the sheet `shown` opens with
+/// the text selected in its field `field`, for the reader to copy by hand.
+fn copier(
+    share: &ShareState,
+    text: String,
+    (shown, field): (Sheet, &'static str),
+    lang: Lang,
+) -> Callback<MouseEvent> {
+    let (sheet, status) = (share.sheet.clone(), share.status.clone());
     Callback::from(move |_: MouseEvent| {
-        let (status, text) = (status.clone(), text.clone());
+        let (sheet, status, text) = (sheet.clone(), status.clone(), text.clone());
         wasm_bindgen_futures::spawn_local(async move {
             let ok = browser::copy_text(text).await;
+            if !ok {
+                sheet.set(shown);
+                browser::select_soon(field);
+            }
             status.set(
                 if ok { T::Copied } else { T::CopyFailed }
                     .get(lang)
@@ -106,6 +119,8 @@ fn copier(status: UseStateHandle<String>, text: String, lang: Lang) -> Callback<
 #[derive(Clone, Copy, PartialEq)]
 enum Sheet {
     None,
+    /// The link, to copy by hand when the browser refused to.
+    Link,
     Embed,
     Download,
 }
@@ -176,7 +191,7 @@ pub fn toolbar(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
             <div class="tabs" role="tablist" aria-label={T::Views.get(lang)} onkeydown={on_tab_key}>{ for tabs }</div>
             <p class="count" aria-live="polite">
                 <strong data-count-label="">{ crate::format::count(filtered.len(), lang) }</strong>
-                { T::ModelsShown.get(lang) }
+                { T::models(filtered.len()).get(lang) }
             </p>
             <span class="spacer"></span>
             if !state.embed {
@@ -192,17 +207,22 @@ pub fn share_tools(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
     let open = **sheet;
     let lang = ctx.lang;
     let state = ctx.state.clone();
-    let url = share_url(&state);
-    // The snippet embeds the reader's view, whatever mode we are in now.
-    let view_url = super::full_view_url(&state);
+    // The link and the snippet show the reader's view in the full page, whatever mode we
+    // are in now: a link copied inside an article's embed opens the whole atlas.
+    let url = super::full_view_url(&state);
 
     let script_url = format!(
         "{}embed.js",
         browser::base_url().trim_end_matches("index.html")
     );
-    let snippet = embed_snippet(&view_url, &script_url, lang);
-    let copy = copier(status.clone(), url.clone(), lang);
-    let copy_snippet = copier(status.clone(), snippet.clone(), lang);
+    let snippet = embed_snippet(&url, &script_url, lang);
+    let copy = copier(share, url.clone(), (Sheet::Link, "share-link"), lang);
+    let copy_snippet = copier(
+        share,
+        snippet.clone(),
+        (Sheet::Embed, "embed-snippet"),
+        lang,
+    );
     let native_share = browser::can_share().then(|| {
         let url = url.clone();
         Callback::from(move |_: MouseEvent| {
@@ -272,6 +292,7 @@ pub fn share_tools(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
         let sheet = sheet.clone();
         Callback::from(move |e: KeyboardEvent| {
             let back = match *sheet {
+                Sheet::Link => "[data-action=\"copy-link\"]",
                 Sheet::Embed => "[data-action=\"embed\"]",
                 Sheet::Download => "[data-action=\"download\"]",
                 Sheet::None => return,
@@ -296,6 +317,12 @@ pub fn share_tools(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
                         onclick={toggle(Sheet::Download)}>{ T::Download.get(lang) }</button>
                     <span class="status-msg" role="status">{ (**status).clone() }</span>
                 </div>
+            if open == Sheet::Link {
+                <div class="sheet" data-sheet="link">
+                    <label for="share-link">{ T::LinkHint.get(lang) }</label>
+                    <input id="share-link" type="url" readonly=true value={url.clone()} />
+                </div>
+            }
             if open == Sheet::Embed {
                 <div class="sheet" data-sheet="embed">
                     <label for="embed-snippet">{ T::EmbedHint.get(lang) }</label>

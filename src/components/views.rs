@@ -8,7 +8,7 @@ use crate::chart;
 use crate::data;
 use crate::format;
 use crate::i18n::{Label, T};
-use crate::model::{Model, Sector, Weights};
+use crate::model::{Model, Sector, Status, Weights};
 use crate::state::{Action, ColorBy, Lang, View, ViewState};
 
 /// "No models match", with the way back.
@@ -109,18 +109,34 @@ pub fn colour_keys(models: &[&Model], color: ColorBy, lang: Lang) -> Vec<ColourK
 /// What the marks' shapes and outlines mean in the current view, on the page and in exported
 /// pictures: nothing for the ranking's bars or an empty chart.
 pub fn mark_keys(models: &[&Model], state: &ViewState) -> Vec<T> {
-    if models.is_empty() || state.view == View::Ranking {
-        return Vec::new();
+    let any = |f: fn(&Model) -> bool| models.iter().any(|m| f(m));
+    let has_active = any(|m| m.active.and_then(|a| a.value_b).is_some());
+    if state.view == View::Ranking {
+        return if has_active {
+            vec![T::ActiveBarMark]
+        } else {
+            Vec::new()
+        };
     }
-    let mut keys = vec![T::OpenWeightsMark];
-    if models.iter().any(|m| m.weights == Weights::Closed) {
-        keys.push(T::ClosedWeightsMark);
-    }
-    keys.extend([T::AnnouncedMark, T::MoeMark, T::GhostMark]);
-    if highlight_for(state.asof) == chart::Highlight::InArticle {
-        keys.push(T::NamedMark);
-    }
-    keys
+    // Only the kinds of mark this chart draws.
+    let keys = [
+        (any(|m| m.weights != Weights::Closed), T::OpenWeightsMark),
+        (any(|m| m.weights == Weights::Closed), T::ClosedWeightsMark),
+        (any(|m| m.status == Status::Announced), T::AnnouncedMark),
+        (has_active, T::MoeMark),
+        (
+            state.view == View::Timeline
+                && any(|m| chart::timeline::disputed_values(m).next().is_some()),
+            T::GhostMark,
+        ),
+        (
+            highlight_for(state.asof) == chart::Highlight::InArticle && any(|m| m.in_article),
+            T::NamedMark,
+        ),
+    ];
+    keys.into_iter()
+        .filter_map(|(shown, key)| shown.then_some(key))
+        .collect()
 }
 
 pub fn legend(ctx: &Ctx, models: &[&Model]) -> Html {
@@ -310,6 +326,38 @@ pub fn x_domain_for(asof: Option<crate::model::Date>) -> Option<(f64, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The marks key names only the kinds of mark the chart draws.
+    #[test]
+    fn marks_key_lists_only_what_is_drawn() {
+        let by_id = |id: &str| data::model(id).unwrap();
+        let state = |view| ViewState {
+            view,
+            ..ViewState::default()
+        };
+        // HyperCLOVA: released, closed, dense, no disputed size.
+        let one = [by_id("hyperclova")];
+        assert_eq!(
+            mark_keys(&one, &state(View::Timeline)),
+            [T::ClosedWeightsMark]
+        );
+        assert_eq!(mark_keys(&one, &state(View::Ranking)), []);
+        let all = data::korean();
+        assert_eq!(
+            mark_keys(all, &state(View::Timeline)),
+            [
+                T::OpenWeightsMark,
+                T::ClosedWeightsMark,
+                T::AnnouncedMark,
+                T::MoeMark,
+                T::GhostMark
+            ]
+        );
+        // Lanes draw no ghosts; the ranking only explains its darker MoE part.
+        assert!(!mark_keys(all, &state(View::Lanes)).contains(&T::GhostMark));
+        assert_eq!(mark_keys(all, &state(View::Ranking)), [T::ActiveBarMark]);
+        assert_eq!(mark_keys(&[], &state(View::Timeline)), []);
+    }
 
     #[test]
     fn colouring_by_organisation_names_the_seven_busiest_then_the_rest() {

@@ -265,6 +265,43 @@ test('a copy message belongs to its sheet: opening another one clears it', async
   await page.context().close();
 });
 
+test('a link copied inside an embed opens the full view; a refused copy leaves the link selected', async () => {
+  for (const refuse of [false, true]) {
+    const page = await newPage(env.browser);
+    // Stands in for the clipboard: records what is written, or refuses as an iframe
+    // without allow="clipboard-write" does.
+    await page.addInitScript((refuse) => {
+      window.__copied = [];
+      Object.defineProperty(navigator, 'clipboard', {
+        value: {
+          writeText: (t) =>
+            refuse ? Promise.reject(new DOMException('denied', 'NotAllowedError')) : (window.__copied.push(t), Promise.resolve()),
+        },
+      });
+    }, refuse);
+    await page.goto(`${env.server.origin}/?lang=en&embed=1&view=ranking&sector=telecom`);
+    await ready(page);
+    await page.click('[data-action="copy-link"]');
+    await page.waitForFunction(() => document.querySelector('.status-msg')?.textContent.trim().length > 0);
+    let link;
+    if (refuse) {
+      await page.waitForFunction(() => document.activeElement?.id === 'share-link');
+      link = await page.inputValue('#share-link');
+      const selected = await page.$eval('#share-link', (i) => i.value.slice(i.selectionStart, i.selectionEnd));
+      assert.equal(selected, link, 'the whole link is selected, ready to copy');
+      assert.match(await page.textContent('.status-msg'), /Could not copy/);
+    } else {
+      link = (await page.evaluate(() => window.__copied))[0];
+      assert.equal(await page.$('#share-link'), null, 'no link field when the copy worked');
+    }
+    const url = new URL(link);
+    assert.equal(url.searchParams.get('embed'), null, `no embed=1 in ${link}`);
+    assert.equal(url.searchParams.get('view'), 'ranking');
+    assert.equal(url.searchParams.get('sector'), 'telecom');
+    await page.context().close();
+  }
+});
+
 test('Escape closes the share sheets and the phone filter drawer, focus back on their buttons', async () => {
   const page = await open('lang=en', { width: 375 });
   for (const sheet of ['embed', 'download']) {
