@@ -127,7 +127,7 @@ texts! {
     Legend => "범례", "Legend";
     Marks => "모양", "Marks";
     OpenWeightsMark => "● 가중치 공개", "● open weights";
-    ClosedWeightsMark => "■ 비공개 가중치", "■ closed weights";
+    ClosedWeightsMark => "■ 폐쇄형(가중치 비공개)", "■ closed weights";
     AnnouncedMark => "○ 발표만 됨", "○ announced only";
     MoeMark => "안쪽 점: MoE 활성 파라미터", "inner dot: MoE active parameters";
     ActiveBarMark => "진한 부분: MoE 활성 파라미터", "darker part: MoE active parameters";
@@ -236,7 +236,7 @@ labels!(Weights {
     OpenCommercial => "공개 · 상업적 이용 가능", "Open · commercial use";
     OpenResearch => "공개 · 연구·비상업", "Open · research / non-commercial";
     OpenUnverified => "공개 · 이용 조건 확인 안 됨", "Open · terms unverified";
-    Closed => "가중치 비공개", "Closed";
+    Closed => "폐쇄형", "Closed";
 });
 
 labels!(EventKind {
