@@ -130,7 +130,7 @@ texts! {
     ClosedWeightsMark => "■ 폐쇄형(가중치 비공개)", "■ closed weights";
     AnnouncedMark => "○ 발표만 됨", "○ announced only";
     MoeMark => "안쪽 점: MoE 활성 파라미터", "inner dot: MoE active parameters";
-    ActiveBarMark => "진한 부분: MoE 활성 파라미터", "darker part: MoE active parameters";
+    ActiveBarMark => "안쪽 띠: MoE 활성 파라미터", "inner band: MoE active parameters";
     NamedMark => "굵은 테두리: 2023년 기사에 나온 모델", "thick outline: named in the 2023 article";
     GhostMark => "점선: 출처마다 다른 수치", "dashed: disputed figure";
     ChartSummary => "출시일(가로)과 전체 파라미터 수(세로, 로그 척도)로 본 한국 AI 모델.", "Korean AI models by release date (across) and total parameters (up, log scale).";

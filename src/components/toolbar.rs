@@ -102,6 +102,8 @@ fn copier(
     let (sheet, status) = (share.sheet.clone(), share.status.clone());
     Callback::from(move |_: MouseEvent| {
         let (sheet, status, text) = (sheet.clone(), status.clone(), text.clone());
+        // Cleared first, so a second copy is announced again.
+        status.set(String::new());
         wasm_bindgen_futures::spawn_local(async move {
             let ok = browser::copy_text(text).await;
             if !ok {
@@ -190,7 +192,7 @@ pub fn toolbar(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
     html! {
         <div class="toolbar">
             <div class="tabs" role="tablist" aria-label={T::Views.get(lang)} onkeydown={on_tab_key}>{ for tabs }</div>
-            <p class="count" aria-live="polite">
+            <p class="count" aria-live="polite" aria-atomic="true">
                 <strong data-count-label="">{ crate::format::count(filtered.len(), lang) }</strong>
                 { T::models(filtered.len()).get(lang) }
             </p>

@@ -169,11 +169,12 @@ fn article_later(lang: Lang) -> String {
         .iter()
         .filter(|m| m.in_article && !crate::filter::visible_at(m, Some(article)))
         .map(|m| {
-            format!(
-                "{} ({})",
-                data::model_name(m, lang),
-                format::date(m.date, lang)
-            )
+            // A name never wraps inside itself ("믿:" / "음 1.0" on a phone): no-break spaces,
+            // and a word joiner after its colon.
+            let name = data::model_name(m, lang)
+                .replace(' ', "\u{a0}")
+                .replace(':', ":\u{2060}");
+            format!("{name} ({})", format::date(m.date, lang))
         })
         .collect();
     if later.is_empty() {

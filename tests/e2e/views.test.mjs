@@ -232,7 +232,9 @@ test('the 2023 article view names the article models released after the article'
   const hint = await page.textContent('[data-hint="article"]');
   const later = readData('models.csv').filter((m) => m.in_article === 'yes' && m.date.slice(0, 10) > '2023-08-22');
   assert.ok(later.length >= 1, 'the data has such models');
-  for (const m of later) assert.ok(hint.includes(m.name_en), `${m.name_en} named in: ${hint}`);
+  // Each name is kept on one line: no-break spaces, a word joiner after a colon.
+  const unbreakable = (name) => name.replace(/ /g, '\u00a0').replace(/:/g, ':\u2060');
+  for (const m of later) assert.ok(hint.includes(unbreakable(m.name_en)), `${m.name_en} named in: ${hint}`);
   await page.context().close();
 });
 
@@ -300,6 +302,31 @@ test('a link copied inside an embed opens the full view; a refused copy leaves t
     assert.equal(url.searchParams.get('sector'), 'telecom');
     await page.context().close();
   }
+});
+
+test('a second copy is announced again: the status clears, then says it', async () => {
+  const page = await newPage(env.browser);
+  await page.addInitScript(() =>
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => new Promise((r) => setTimeout(r, 5)) } }),
+  );
+  await page.goto(`${env.server.origin}/?lang=en`);
+  await ready(page);
+  await page.evaluate(() => {
+    const status = document.querySelector('.status-msg');
+    window.__said = [];
+    new MutationObserver(() => window.__said.push(status.textContent)).observe(status, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+  });
+  for (let i = 0; i < 2; i++) {
+    await page.click('[data-action="copy-link"]');
+    await page.waitForFunction((n) => window.__said.filter((t) => t === 'Copied').length === n, i + 1);
+  }
+  assert.deepEqual(await page.evaluate(() => window.__said), ['Copied', '', 'Copied']);
+  assert.equal(await page.getAttribute('.count', 'aria-atomic'), 'true', 'the count is read whole ("9 models")');
+  await page.context().close();
 });
 
 test('Escape closes the share sheets and the phone filter drawer, focus back on their buttons', async () => {
