@@ -157,6 +157,22 @@ pub fn month_tick(year: u16, month: u8, lang: Lang) -> String {
 }
 
 /// A count with thousands separators: 12345 → "12,345" (same in both languages).
+/// `text` with a word joiner (U+2060) after each hyphen between two digits, so a date such as
+/// "2025-09-24" never wraps inside itself ("(2025-09-" / "24)" on a phone). Korean fonts lack
+/// the no-break hyphen; the joiner needs no glyph.
+pub fn unbroken_dates(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        out.push(c);
+        let digit_at = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_digit);
+        if c == '-' && i > 0 && digit_at(i - 1) && digit_at(i + 1) {
+            out.push('\u{2060}');
+        }
+    }
+    out
+}
+
 pub fn count(n: usize, _lang: Lang) -> String {
     group_digits(&n.to_string())
 }
@@ -339,6 +355,20 @@ mod tests {
         assert_eq!(month_tick(2023, 8, En), "Aug");
         assert_eq!(month_tick(2023, 1, Ko), "2023");
         assert_eq!(month_tick(2024, 0, En), "2024");
+    }
+
+    #[test]
+    fn dates_in_notes_do_not_wrap_at_their_hyphens() {
+        assert_eq!(
+            unbroken_dates("(2025-09-24)"),
+            "(2025-\u{2060}09-\u{2060}24)"
+        );
+        assert_eq!(
+            unbroken_dates("A.X K1 - K-EXAONE 32-B"),
+            "A.X K1 - K-EXAONE 32-B"
+        );
+        assert_eq!(unbroken_dates("-1 2-"), "-1 2-");
+        assert_eq!(unbroken_dates("엑사원 2024-12"), "엑사원 2024-\u{2060}12");
     }
 
     #[test]

@@ -197,7 +197,7 @@ pub fn card(ctx: &Ctx, heading: NodeRef) -> Html {
     let replaced = (!pinned && ctx.state.compare.len() >= crate::state::MAX_COMPARE)
         .then(|| ctx.state.compare.first().copied())
         .flatten();
-    let note = pick(lang, m.note_ko, m.note_en);
+    let note = format::unbroken_dates(pick(lang, m.note_ko, m.note_en));
     html! {
         <article class="card" data-card={m.id} aria-labelledby="card-title" onkeydown={on_key}>
             <h2 id="card-title" ref={heading} tabindex="-1">{ pick(lang, m.name_ko, m.name_en) }</h2>
@@ -211,7 +211,7 @@ pub fn card(ctx: &Ctx, heading: NodeRef) -> Html {
             </dl>
             { for m.disputes.iter().map(|d| html! {
                 <div class="dispute" data-dispute={d.field}>
-                    <strong>{ T::Disputed.get(lang) }{ ": " }</strong>{ claim(d, lang) }{ " — " }{ pick(lang, d.note_ko, d.note_en) }
+                    <strong>{ T::Disputed.get(lang) }{ ": " }</strong>{ claim(d, lang) }{ " — " }{ format::unbroken_dates(pick(lang, d.note_ko, d.note_en)) }
                     { " " }{ super::source_link(d.source.url, d.source.title, lang) }
                 </div>
             }) }

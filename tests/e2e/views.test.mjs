@@ -304,6 +304,15 @@ test('a link copied inside an embed opens the full view; a refused copy leaves t
   }
 });
 
+test('a date in a card note never wraps inside itself; the note still reads as in the data', async () => {
+  const page = await open('lang=ko&sel=kanana-2-30b-a3b', { width: 360 });
+  const note = await page.$eval('[data-card] > p:not(.org)', (p) => p.textContent);
+  const row = readData('models.csv').find((m) => m.id === 'kanana-2-30b-a3b');
+  assert.equal(note.replace(/\u2060/g, ''), row.note_ko);
+  assert.match(note, /\d{4}-\u2060\d{2}/, 'a word joiner after each hyphen of a date');
+  await page.context().close();
+});
+
 test('a second copy is announced again: the status clears, then says it', async () => {
   const page = await newPage(env.browser);
   await page.addInitScript(() =>
