@@ -82,6 +82,7 @@ texts! {
     Sizes => "출시 크기", "Sizes released";
     ReleaseDate => "출시일", "Release date";
     AnnouncedDate => "발표일", "Announced on";
+    NotShown => "지금의 필터나 기준일로는 보이지 않는 모델입니다.", "Not among the models shown with the current filters or date.";
     Date => "날짜", "Date";
     Organisation => "기관", "Organisation";
     Sector => "업종", "Sector";

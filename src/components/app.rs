@@ -175,7 +175,7 @@ pub fn App() -> Html {
                         if *printing && state.view != crate::state::View::Table {
                             <div class="print-table"><Table filtered={filtered.clone()} ctx={ctx.clone()} /></div>
                         }
-                        { card(&ctx, card_heading) }
+                        { card(&ctx, card_heading, &filtered) }
                         { compare(&ctx) }
                     </section>
                 </div>

@@ -170,10 +170,12 @@ pub fn use_card_focus(selected: Option<&'static str>) -> NodeRef {
 
 /// The selected model's card: a plain view function (see [`super::header::header`]);
 /// `heading` comes from [`use_card_focus`].
-pub fn card(ctx: &Ctx, heading: NodeRef) -> Html {
+pub fn card(ctx: &Ctx, heading: NodeRef, shown: &super::Filtered) -> Html {
     let Some(m) = ctx.state.selected.and_then(data::model) else {
         return html! {};
     };
+    // A link may name a model that its own filters or date leave out of the chart.
+    let hidden = !shown.0.iter().any(|s| std::ptr::eq(*s, m));
     let lang = ctx.lang;
     let close = {
         let state = ctx.state.clone();
@@ -205,6 +207,9 @@ pub fn card(ctx: &Ctx, heading: NodeRef) -> Html {
             <button type="button" class="btn close" aria-label={T::Close.get(lang)} onclick={close}>{ "×" }</button>
             if m.in_article {
                 <p class="org">{ "★ " }{ T::NamedInArticle.get(lang) }</p>
+            }
+            if hidden {
+                <p class="org" data-hidden="">{ T::NotShown.get(lang) }</p>
             }
             <dl>
                 { for fields(m, lang).into_iter().map(|(k, v)| html! { <><dt>{ k.get(lang) }</dt><dd>{ v }</dd></> }) }

@@ -313,6 +313,19 @@ test('a date in a card note never wraps inside itself; the note still reads as i
   await page.context().close();
 });
 
+test('a card opened by a link for a model its filters hide says so', async () => {
+  for (const [query, hidden] of [
+    ['lang=en&asof=2023-08-22&sel=ax-k1', true],
+    ['lang=en&sector=telecom&sel=exaone-3-5', true],
+    ['lang=en&sel=ax-k1', false],
+  ]) {
+    const page = await open(query);
+    await page.waitForSelector('[data-card]');
+    assert.equal((await page.$('[data-card] [data-hidden]')) !== null, hidden, query);
+    await page.context().close();
+  }
+});
+
 test('a second copy is announced again: the status clears, then says it', async () => {
   const page = await newPage(env.browser);
   await page.addInitScript(() =>
