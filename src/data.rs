@@ -469,7 +469,11 @@ mod tests {
             assert!(r.bad, "codes cut at {cut}");
             assert!(ds.models.is_empty());
         }
-        let (ds, r) = read(&TEXT[..TEXT.len() / 2], CODES, NUMBERS);
+        let half = (0..=TEXT.len() / 2)
+            .rev()
+            .find(|&i| TEXT.is_char_boundary(i))
+            .unwrap();
+        let (ds, r) = read(&TEXT[..half], CODES, NUMBERS);
         assert!(r.bad && ds.models.is_empty());
         let (_, r) = read(TEXT, CODES, &NUMBERS[..1]);
         assert!(r.bad);
