@@ -270,6 +270,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn one_model_is_singular_in_english() {
+        assert_eq!(T::models(1).get(Lang::En), " model");
+        assert_eq!(T::models(0).get(Lang::En), " models");
+        assert_eq!(T::models(2).get(Lang::En), " models");
+        assert_eq!(T::models(1).get(Lang::Ko), "개 모델");
+    }
+
+    /// "비공개" is the undisclosed size only; closed weights read differently.
+    #[test]
+    fn closed_weights_and_undisclosed_size_read_apart() {
+        assert_ne!(
+            Weights::Closed.label(Lang::Ko),
+            Basis::Undisclosed.label(Lang::Ko)
+        );
+        assert!(!Weights::OpenUnverified.label(Lang::En).contains("licence"));
+    }
+
+    #[test]
     fn every_text_exists_in_both_languages() {
         for t in T::ALL {
             assert!(!t.ko().trim().is_empty(), "{t:?} lacks Korean");

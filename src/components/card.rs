@@ -247,3 +247,34 @@ pub fn card(ctx: &Ctx, heading: NodeRef, shown: &super::Filtered) -> Html {
         </article>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_announced_model_has_an_announcement_date_not_a_release_date() {
+        let announced = data::model("varco-52b").unwrap();
+        let released = data::model("exaone-3-5").unwrap();
+        let keys = |m| {
+            fields(m, Lang::En)
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect::<Vec<_>>()
+        };
+        assert!(keys(announced).contains(&T::AnnouncedDate));
+        assert!(!keys(announced).contains(&T::ReleaseDate));
+        assert!(keys(released).contains(&T::ReleaseDate));
+    }
+
+    #[test]
+    fn a_disputed_figure_leads_with_eok_in_korean() {
+        let kanana = data::model("kanana-2-30b-a3b").unwrap();
+        let d = kanana.disputes.iter().find(|d| d.claim == "31B").unwrap();
+        assert_eq!(claim(d, Lang::Ko), "310억 (31B)");
+        assert_eq!(claim(d, Lang::En), "31B");
+        // A claim already in 억 is left as written.
+        let kogpt = data::model("kogpt-6b").unwrap();
+        assert_eq!(claim(&kogpt.disputes[0], Lang::Ko), "300억 (30B)");
+    }
+}
