@@ -26,7 +26,7 @@ macro_rules! texts {
 
 texts! {
     AppTitle => "한국 AI 모델 아틀라스", "K-AI Atlas";
-    AppSubtitle => "누가 언제 어떤 AI 모델을 내놓았나 — 크기, 공개 여부, 출처까지", "Which Korean organisations released which AI models, when — with size, openness and sources";
+    AppSubtitle => "누가 언제 어떤 AI 모델을 내놨나 — 크기\u{2060}·\u{2060}공개\u{a0}여부\u{2060}·\u{2060}출처까지", "Which Korean organisations released which AI models, when — with size, openness and sources";
     Loading => "불러오는 중…", "Loading…";
     ModelsShown => "개 모델", " models";
     ModelShown => "개 모델", " model";
@@ -45,44 +45,44 @@ texts! {
     Filters => "필터", "Filters";
     ShowFilters => "필터 열기", "Show filters";
     HideFilters => "필터 닫기", "Hide filters";
-    ClearAll => "모두 지우기", "Clear all";
-    Clear => "지우기", "Clear";
+    ClearAll => "초기화", "Clear all";
+    Clear => "해제", "Clear";
     Search => "검색", "Search";
-    SearchPlaceholder => "모델·회사 검색 (예: ㅎㅇㅍㅋㄹㅂ)", "Search models, companies";
+    SearchPlaceholder => "모델·기관 검색(예: ㅎㅇㅍㅋㄹㅂ)", "Search models, companies";
     FacetSector => "업종", "Sector";
     FacetOrg => "기관", "Organisation";
     FacetModality => "모달리티", "Modality";
     FacetOpen => "가중치 공개·라이선스", "Open weights & licence";
     FacetArch => "구조", "Architecture";
     FacetSize => "크기", "Size";
-    FacetParams => "파라미터 범위 (B, 1B = 10억)", "Parameter range (billions)";
+    FacetParams => "매개변수 범위(단위: 10억)", "Parameter range (billions)";
     FacetDate => "출시 시기", "Release date";
     FacetLangs => "언어", "Languages";
     FacetStatus => "상태", "Status";
     FacetArticle => "2023년 기사", "2023 article";
     ArticleOnly => "2023년 기사에 나온 모델만", "Only models named in the 2023 article";
-    From => "부터", "From";
-    To => "까지", "To";
+    From => "시작", "From";
+    To => "끝", "To";
     Min => "최소", "Min";
     Max => "최대", "Max";
     NoMatch => "조건에 맞는 모델이 없습니다.", "No models match.";
-    NoMatchHint => "필터를 줄이거나 모두 지워 보세요.", "Remove a filter or clear them all.";
+    NoMatchHint => "필터를 줄이거나 초기화해 보세요.", "Remove a filter or clear them all.";
     ActiveFilters => "적용된 필터", "Active filters";
-    SizeSmall => "경량 (100억 미만)", "Lightweight (< 10B)";
-    SizeMid => "중형 (100억~1,000억)", "Mid (10–100B)";
-    SizeHyperscale => "초거대 (1,000억 이상)", "Hyperscale (≥ 100B)";
+    SizeSmall => "소형(100억 미만)", "Lightweight (< 10B)";
+    SizeMid => "중형(100억~1,000억 미만)", "Mid (10–100B)";
+    SizeHyperscale => "초거대(1,000억 이상)", "Hyperscale (≥ 100B)";
     SizeUndisclosed => "비공개", "Undisclosed";
     Undisclosed => "비공개", "undisclosed";
     UndisclosedLane => "크기 비공개", "Size undisclosed";
     Hyperscale => "초거대", "hyperscale";
     Gpt3Line => "GPT-3 (1,750억)", "GPT-3 (175B)";
-    Parameters => "파라미터", "Parameters";
-    TotalParams => "전체 파라미터", "Total parameters";
-    ActiveParams => "활성 파라미터", "Active parameters";
-    Sizes => "출시 크기", "Sizes released";
+    Parameters => "매개변수", "Parameters";
+    TotalParams => "전체 매개변수", "Total parameters";
+    ActiveParams => "활성 매개변수", "Active parameters";
+    Sizes => "크기 구성", "Sizes released";
     ReleaseDate => "출시일", "Release date";
     AnnouncedDate => "발표일", "Announced on";
-    NotShown => "지금의 필터나 기준일로는 보이지 않는 모델입니다.", "Not among the models shown with the current filters or date.";
+    NotShown => "현재 필터·기준일에서는 보이지 않는 모델입니다.", "Not among the models shown with the current filters or date.";
     Date => "날짜", "Date";
     Organisation => "기관", "Organisation";
     Sector => "업종", "Sector";
@@ -101,23 +101,23 @@ texts! {
     Disputed => "출처마다 다른 수치", "Disputed figure";
     Status => "상태", "Status";
     NamedInArticle => "2023년 기사 언급", "Named in the 2023 article";
-    Name => "이름", "Name";
+    Name => "모델명", "Name";
     Close => "닫기", "Close";
     Details => "자세히", "Details";
     Pin => "비교에 추가", "Add to compare";
-    PinReplaces => "비교가 가득 차서 빼는 모델:", "Compare is full; this replaces";
-    Unpin => "비교에서 빼기", "Remove from compare";
+    PinReplaces => "추가하면 빠지는 모델:", "Compare is full; this replaces";
+    Unpin => "비교에서 제외", "Remove from compare";
     Compare => "비교", "Compare";
     CompareFull => "최대 4개까지 비교할 수 있습니다.", "You can compare up to 4 models.";
     CompareEmpty => "모델 카드에서 ‘비교에 추가’를 누르세요.", "Use “Add to compare” on a model card.";
     ClearCompare => "비교 비우기", "Clear comparison";
-    Events => "주요 사건", "Events";
-    ShowEvents => "사건 표시", "Show events";
+    Events => "주요 동향", "Events";
+    ShowEvents => "동향 표시", "Show events";
     AsOf => "기준일", "As of";
     AsOfToday => "오늘", "Today";
     AsOfArticle => "2023년 기사 시점", "At the 2023 article";
     NoLink => " (원문 링크를 찾지 못함)", " (no canonical URL found)";
-    ArticleLater => "기사에 나왔지만 그 뒤에 나온 모델: ", "Named by the article but released after it: ";
+    ArticleLater => "기사에 언급됐지만 그 뒤 출시된 모델: ", "Named by the article but released after it: ";
     ArticleHint => "2023년 8월 22일 디일렉 기사 시점의 지형입니다. 굵은 테두리는 기사에 나온 모델입니다.", "The landscape on 22 Aug 2023, the date of The Elec’s article. Thick outlines mark the models it named.";
     NeverShipped => "발표만 되고 출시되지 않음", "announced, never shipped";
     ColorBy => "색 기준", "Colour by";
@@ -130,24 +130,24 @@ texts! {
     OpenWeightsMark => "● 가중치 공개", "● open weights";
     ClosedWeightsMark => "■ 폐쇄형(가중치 비공개)", "■ closed weights";
     AnnouncedMark => "○ 발표만 됨", "○ announced only";
-    MoeMark => "안쪽 점: MoE 활성 파라미터", "inner dot: MoE active parameters";
-    ActiveBarMark => "안쪽 띠: MoE 활성 파라미터", "inner band: MoE active parameters";
+    MoeMark => "안쪽 점: MoE 활성 매개변수", "inner dot: MoE active parameters";
+    ActiveBarMark => "안쪽 띠: MoE 활성 매개변수", "inner band: MoE active parameters";
     NamedMark => "굵은 테두리: 2023년 기사에 나온 모델", "thick outline: named in the 2023 article";
     GhostMark => "점선: 출처마다 다른 수치", "dashed: disputed figure";
-    ChartSummary => "출시일(가로)과 전체 파라미터 수(세로, 로그 척도)로 본 한국 AI 모델.", "Korean AI models by release date (across) and total parameters (up, log scale).";
+    ChartSummary => "출시일(가로축)과 전체 매개변수 수(세로축, 로그 척도)로 본 한국 AI 모델.", "Korean AI models by release date (across) and total parameters (up, log scale).";
     ChartKeys => "화살표 키로 모델 사이를 이동하고 Enter로 카드를 엽니다.", "Use the arrow keys to move between models and Enter to open a card.";
     Share => "공유", "Share";
     CopyLink => "링크 복사", "Copy link";
-    LinkHint => "이 보기의 링크", "Link to this view";
+    LinkHint => "현재 화면 링크", "Link to this view";
     Copied => "복사했습니다", "Copied";
     CopyFailed => "복사하지 못했습니다. 직접 선택해 복사하세요.", "Could not copy. Select the text and copy it.";
     Embed => "퍼가기", "Embed";
     CopySnippet => "코드 복사", "Copy code";
-    EmbedHint => "기사에 이 코드를 붙여 넣으세요. 스크립트를 지우는 CMS에서는 iframe만 써도 됩니다.", "Paste this into your article. Where the CMS strips scripts, the iframe alone works.";
+    EmbedHint => "기사에 이 코드를 붙여 넣으세요. 스크립트를 허용하지 않는 CMS에서는 iframe 부분만 넣어도 됩니다.", "Paste this into your article. Where the CMS strips scripts, the iframe alone works.";
     Download => "내려받기", "Download";
-    OpenFull => "전체 화면으로 보기", "Open full view";
-    Credit => "K-AI 아틀라스 · 출처: 모델 카드, 논문, 언론 보도 (모델별 출처 참조)", "K-AI Atlas · Sources: model cards, papers, press (see each model)";
-    NoticeIgnored => "링크의 일부를 이해하지 못해 무시했습니다:", "Some parts of the link were not understood and were ignored:";
+    OpenFull => "전체 페이지로 보기", "Open full view";
+    Credit => "한국 AI 모델 아틀라스 · 자료: 모델 카드·논문·언론 보도(모델별 출처 참조)", "K-AI Atlas · Sources: model cards, papers, press (see each model)";
+    NoticeIgnored => "링크에서 읽을 수 없는 항목은 무시했습니다:", "Some parts of the link were not understood and were ignored:";
     Dismiss => "알림 닫기", "Dismiss";
     PanicTitle => "문제가 생겼습니다.", "Something went wrong.";
     PanicBody => "페이지를 새로고침해 주세요.", "Please reload the page.";
@@ -156,8 +156,8 @@ texts! {
     SortDescending => "내림차순 정렬됨", "sorted descending";
     Yes => "예", "yes";
     No => "아니요", "no";
-    Unknown => "확인 안 됨", "unverified";
-    Reference => "참고용 (해외 모델)", "reference (non-Korean)";
+    Unknown => "미확인", "unverified";
+    Reference => "참고용(해외 모델)", "reference (non-Korean)";
 }
 
 impl T {
@@ -221,7 +221,7 @@ labels!(Basis {
 labels!(Arch {
     Dense => "밀집(Dense)", "Dense";
     Moe => "전문가 혼합(MoE)", "Mixture of experts";
-    Unknown => "확인 안 됨", "Unverified";
+    Unknown => "미확인", "Unverified";
 });
 
 labels!(Modality {
@@ -234,9 +234,11 @@ labels!(Modality {
 });
 
 labels!(Weights {
-    OpenCommercial => "공개 · 상업적 이용 가능", "Open · commercial use";
-    OpenResearch => "공개 · 연구·비상업", "Open · research / non-commercial";
-    OpenUnverified => "공개 · 이용 조건 확인 안 됨", "Open · terms unverified";
+    OpenCommercial => "공개(상업적 이용 가능)", "Open · commercial use";
+    // Word joiners around "·": the browser may break a line at a middle dot ("공개(연구·" /
+    // "비상업)"); only before the "(" then.
+    OpenResearch => "공개(연구\u{2060}·\u{2060}비상업)", "Open · research / non-commercial";
+    OpenUnverified => "공개(이용 조건 미확인)", "Open · terms unverified";
     Closed => "폐쇄형", "Closed";
 });
 

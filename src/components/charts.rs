@@ -113,10 +113,10 @@ pub fn draw_timeline(models: &[&'static Model], i: &Inputs) -> Drawn {
     let events = events_by(i.asof);
     let g = timeline(models, &refs, &events, &opts);
     let desc = format!(
-        "{} {} {}. {}",
+        "{} {}{}. {}",
         T::ChartSummary.get(i.lang),
         format::count(g.marks.len(), i.lang),
-        T::models(g.marks.len()).get(i.lang).trim(),
+        T::models(g.marks.len()).get(i.lang),
         T::ChartKeys.get(i.lang)
     );
     Drawn {
