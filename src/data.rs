@@ -13,6 +13,7 @@ use crate::state::Lang;
 include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
 
 /// The dataset, read once from the generated statics.
+#[derive(Default)]
 struct Dataset {
     organisations: &'static [Organisation],
     families: &'static [Family],
@@ -54,13 +55,7 @@ fn read_from(
     // back field by field, so a bad read is a build bug: the widget then
     // shows an empty dataset rather than wrong rows.
     if r.bad {
-        let empty = Dataset {
-            organisations: &[],
-            families: &[],
-            models: &[],
-            events: &[],
-        };
-        return (empty, r);
+        return (Dataset::default(), r);
     }
     (read, r)
 }

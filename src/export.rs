@@ -175,6 +175,14 @@ fn json_str(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// An ISO date string, or `null` when there is none.
+fn json_date(out: &mut String, d: Option<Date>) {
+    match d {
+        Some(d) => json_str(out, &d.iso()),
+        None => out.push_str("null"),
+    }
+}
+
 fn json_num(out: &mut String, v: Option<f64>) {
     match v {
         Some(v) if v.is_finite() => out.push_str(&format::trimmed(v).to_string()),
@@ -256,10 +264,7 @@ pub fn to_json(models: &[&Model], exported: Date) -> String {
             o.push_str(", \"title\": ");
             json_str(&mut o, s.title);
             o.push_str(", \"date\": ");
-            match s.date {
-                Some(d) => json_str(&mut o, &d.iso()),
-                None => o.push_str("null"),
-            }
+            json_date(&mut o, s.date);
             o.push('}');
         }
         o.push_str("\n      ],\n      \"disputes\": [");
@@ -286,10 +291,7 @@ pub fn to_json(models: &[&Model], exported: Date) -> String {
                 json_str(&mut o, v);
             }
             o.push_str(", \"source_date\": ");
-            match d.source.date {
-                Some(date) => json_str(&mut o, &date.iso()),
-                None => o.push_str("null"),
-            }
+            json_date(&mut o, d.source.date);
             o.push('}');
         }
         o.push_str("\n      ]\n    }");

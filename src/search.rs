@@ -166,19 +166,33 @@ pub fn fold_case(c: char) -> char {
     }
 }
 
-/// Appends the normalised form of `text` (lower case, separators dropped).
-fn normalize_into(text: &str, out: &mut Vec<char>) {
+/// Appends the normalised form of `text` (lower case, separators dropped) and where its
+/// words start.
+fn normalize_into(text: &str, key: &mut Key) {
+    let mut prev: Option<char> = None;
     for c in text.chars() {
         if is_separator(c) {
+            prev = None;
             continue;
         }
-        out.push(fold_case(c));
+        let start = match prev {
+            None => true,
+            Some(p) => {
+                (p.is_ascii_lowercase() && c.is_ascii_uppercase())
+                    || (!p.is_ascii_alphanumeric() && c.is_ascii_alphanumeric())
+                    || (p.is_ascii_alphabetic() && c.is_ascii_digit())
+            }
+        };
+        key.chars.push(fold_case(c));
+        key.starts.push(start);
+        prev = Some(c);
     }
 }
 
 fn units_of(text: &str) -> Vec<Unit> {
-    let mut chars = Vec::new();
-    normalize_into(text, &mut chars);
+    let mut key = Key::default();
+    normalize_into(text, &mut key);
+    let chars = key.chars;
     let last = chars.len().saturating_sub(1);
     chars
         .iter()
@@ -272,24 +286,7 @@ fn fill_key(haystacks: &[&str], key: &mut Key) {
     key.chars.clear();
     key.starts.clear();
     for h in haystacks {
-        let mut prev: Option<char> = None;
-        for c in h.chars() {
-            if is_separator(c) {
-                prev = None;
-                continue;
-            }
-            let start = match prev {
-                None => true,
-                Some(p) => {
-                    (p.is_ascii_lowercase() && c.is_ascii_uppercase())
-                        || (!p.is_ascii_alphanumeric() && c.is_ascii_alphanumeric())
-                        || (p.is_ascii_alphabetic() && c.is_ascii_digit())
-                }
-            };
-            key.chars.push(fold_case(c));
-            key.starts.push(start);
-            prev = Some(c);
-        }
+        normalize_into(h, key);
         key.chars.push(BOUNDARY);
         key.starts.push(false);
     }

@@ -240,7 +240,7 @@ pub fn card(ctx: &Ctx, heading: NodeRef, shown: &super::Filtered) -> Html {
                 // Pinning a fifth model drops the oldest: say which, before the click.
                 if let Some(oldest) = replaced.and_then(crate::data::model) {
                     <span class="sub" data-replaces={oldest.id}>
-                        { format!("{} {}", T::PinReplaces.get(lang), pick(lang, oldest.name_ko, oldest.name_en)) }
+                        { format!("{} {}", T::PinReplaces.get(lang), data::model_name(oldest, lang)) }
                     </span>
                 }
             </div>
