@@ -43,7 +43,25 @@ impl Ctx {
         let state = self.state.clone();
         Callback::from(move |_| state.dispatch(action.clone()))
     }
+
+    /// As [`Ctx::on`], for a button the action removes: focus then goes to the first of
+    /// `to` that is in the page after the render, rather than being lost to the page body.
+    pub fn on_then_focus<E>(&self, action: Action, to: &'static [&'static str]) -> Callback<E> {
+        let state = self.state.clone();
+        Callback::from(move |_| {
+            state.dispatch(action.clone());
+            browser::focus_soon(to);
+        })
+    }
 }
+
+/// Where focus goes when what held it is gone and nothing nearer is left: the chart,
+/// else the table, else the selected view tab (always there).
+pub const FOCUS_MAIN: &[&str] = &[
+    "#atlas-chart",
+    ".table-wrap",
+    "[role=tab][aria-selected=true]",
+];
 
 /// An ARIA state value: a static string, no `bool::to_string` allocation and formatting.
 pub fn aria(b: bool) -> &'static str {
@@ -81,9 +99,13 @@ impl std::ops::Deref for Filtered {
     }
 }
 
-/// The page's own URL for this state without embed mode (for "open full view").
+/// The page's own URL for this state without embed mode (for "open full view"
+/// and for links copied inside an embed). Nor does it keep `theme`: that is the
+/// article's choice, and the reader it is shared with has their own.
 pub fn full_view_url(state: &ViewState) -> String {
-    let full = state.apply(Action::SetEmbed(false));
+    let full = state
+        .apply(Action::SetEmbed(false))
+        .apply(Action::SetTheme(crate::state::Theme::Auto));
     share_url(&full)
 }
 

@@ -48,7 +48,7 @@ texts! {
     ClearAll => "초기화", "Clear all";
     Clear => "해제", "Clear";
     Search => "검색", "Search";
-    SearchPlaceholder => "모델·기관 검색(예: ㅎㅇㅍㅋㄹㅂ)", "Search models, companies";
+    SearchPlaceholder => "모델·기관 검색(예: ㅎㅇㅍㅋㄹㅂ)", "Search models, organisations";
     FacetSector => "업종", "Sector";
     FacetOrg => "기관", "Organisation";
     FacetModality => "모달리티", "Modality";

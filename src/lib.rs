@@ -27,8 +27,11 @@ pub fn start() {
     panic::install();
     let root = gloo::utils::document().get_element_by_id("app");
     if let Some(root) = root {
-        if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
-            boot.remove();
+        // The loading line and its hidden "could not load" twin (index.html).
+        for id in ["boot", "boot-failed"] {
+            if let Some(boot) = gloo::utils::document().get_element_by_id(id) {
+                boot.remove();
+            }
         }
         yew::Renderer::<components::App>::with_root(root).render();
     }

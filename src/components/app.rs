@@ -161,7 +161,11 @@ pub fn App() -> Html {
     let embed = state.embed;
     let dismiss = {
         let ignored = ignored.clone();
-        Callback::from(move |_: MouseEvent| ignored.set(Vec::new()))
+        Callback::from(move |_: MouseEvent| {
+            ignored.set(Vec::new());
+            // The notice goes: on to what follows it, the view tabs.
+            browser::focus_soon(&["[role=tab][aria-selected=true]"]);
+        })
     };
     html! {
             <div ref={root} class="atlas" data-embed={embed.then_some("true")} lang={lang.id()}>
@@ -172,7 +176,9 @@ pub fn App() -> Html {
                     { filter_panel(&ctx, &panel) }
                     <section class="panel" id="atlas-panel" role="tabpanel" aria-labelledby={format!("tab-{}", state.view.id())}>
                         { main_view(&ctx, &filtered) }
-                        if *printing && state.view != crate::state::View::Table {
+                        // Not in an embed: its frame prints at its on-screen height,
+                        // which would cut the table off.
+                        if *printing && !embed && state.view != crate::state::View::Table {
                             <div class="print-table"><Table filtered={filtered.clone()} ctx={ctx.clone()} /></div>
                         }
                         { card(&ctx, card_heading, &filtered) }

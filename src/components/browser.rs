@@ -103,6 +103,31 @@ pub fn focus_first(selector: &str) {
     }
 }
 
+/// Once the current render is in the page, focuses the first element matching one of
+/// `selectors`, in that order of preference.
+pub fn focus_soon(selectors: &'static [&'static str]) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        let Some(doc) = window().and_then(|w| w.document()) else {
+            return;
+        };
+        // The chart is an <svg>: an element, not an HTML element.
+        for el in selectors
+            .iter()
+            .filter_map(|s| doc.query_selector(s).ok().flatten())
+        {
+            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            } else if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
+                let _ = el.focus();
+            } else {
+                continue;
+            }
+            return;
+        }
+    })
+    .forget();
+}
+
 /// Focuses the text field with this id and selects its text, once the current render is in
 /// the page (a copy the browser refused leaves the reader this to copy by hand).
 pub fn select_soon(id: &'static str) {
@@ -232,36 +257,67 @@ pub fn download_blob(name: &str, blob: &web_sys::Blob) {
 }
 
 /// When framed, reports the height of `el` to the parent page each time it
-/// changes, as `{type: "kai-atlas:height", v: 1, height}` and nothing else.
-/// The observer lives as long as the page.
+/// changes, as `{type: "kai-atlas:height", v: 1, height}` and nothing else, and
+/// again when the parent asks with `{type: "kai-atlas:measure"}` (an embed
+/// script that arrived after the first report). The observer and the listener
+/// live as long as the page.
 pub fn report_height(el: &web_sys::Element) {
     use std::cell::Cell;
+    use std::rc::Rc;
     use wasm_bindgen::closure::Closure;
     if !is_framed() {
         return;
     }
-    let Some(parent) = window().and_then(|w| w.parent().ok().flatten()) else {
+    let Some(w) = window() else {
         return;
     };
-    let last = Cell::new(-1.0_f64);
+    let Some(parent) = w.parent().ok().flatten() else {
+        return;
+    };
+    let last = Rc::new(Cell::new(-1.0_f64));
     let target = el.clone();
-    let callback = Closure::<dyn FnMut()>::new(move || {
-        let height = target.get_bounding_client_rect().height().ceil();
-        if !height.is_finite() || (height - last.get()).abs() < 1.0 {
-            return;
-        }
-        last.set(height);
-        let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &"type".into(), &"kai-atlas:height".into());
-        let _ = js_sys::Reflect::set(&message, &"v".into(), &1.into());
-        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
-        // The target origin is "*": the parent's origin is unknown to an embed,
-        // and the message carries nothing but a height.
-        let _ = parent.post_message(&message, "*");
-    });
+    let report = {
+        let (last, parent) = (last.clone(), parent.clone());
+        Rc::new(move || {
+            let height = target.get_bounding_client_rect().height().ceil();
+            if !height.is_finite() || (height - last.get()).abs() < 1.0 {
+                return;
+            }
+            last.set(height);
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"type".into(), &"kai-atlas:height".into());
+            let _ = js_sys::Reflect::set(&message, &"v".into(), &1.into());
+            let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+            // The target origin is "*": the parent's origin is unknown to an embed,
+            // and the message carries nothing but a height.
+            let _ = parent.post_message(&message, "*");
+        })
+    };
+    let observed = report.clone();
+    let callback = Closure::<dyn FnMut()>::new(move || observed());
     if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
         observer.observe(el);
         callback.forget();
         std::mem::forget(observer);
     }
+    // Only the parent's window is heard, and only this exact request; nothing
+    // in the message is used beyond its type.
+    gloo::events::EventListener::new(&w, "message", move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
+            return;
+        };
+        let from_parent = event
+            .source()
+            .is_some_and(|source| js_sys::Object::is(&source, &parent));
+        let data = event.data();
+        let asks = from_parent
+            && data.is_object()
+            && js_sys::Reflect::get(&data, &"type".into())
+                .is_ok_and(|t| t.as_string().as_deref() == Some("kai-atlas:measure"));
+        if asks {
+            last.set(-1.0);
+            report();
+        }
+    })
+    .forget();
 }

@@ -9,6 +9,14 @@ use crate::i18n::T;
 use crate::model::Model;
 use crate::state::Action;
 
+/// After a model leaves the comparison: the next one's remove button, else the chart.
+const UNPINNED: &[&str] = &[
+    "[data-compare] thead button",
+    "#atlas-chart",
+    ".table-wrap",
+    "[role=tab][aria-selected=true]",
+];
+
 /// A plain view function (see [`super::header::header`]).
 pub fn compare(ctx: &Ctx) -> Html {
     let lang = ctx.lang;
@@ -43,20 +51,24 @@ pub fn compare(ctx: &Ctx) -> Html {
     }
     html! {
         <section class="compare" data-compare="" aria-labelledby="compare-title">
-            <h2 id="compare-title">{ T::Compare.get(lang) }{ format!(" ({}/{})", models.len(), crate::state::MAX_COMPARE) }
-                { " " }<button type="button" class="btn link" onclick={ctx.on(Action::ClearCompare)}>{ T::ClearCompare.get(lang) }</button>
-            </h2>
+            <div class="compare-head">
+                <h2 id="compare-title">{ T::Compare.get(lang) }{ format!(" ({}/{})", models.len(), crate::state::MAX_COMPARE) }</h2>
+                <button type="button" class="btn link" data-action="clear-compare"
+                    onclick={ctx.on_then_focus(Action::ClearCompare, super::FOCUS_MAIN)}>{ T::ClearCompare.get(lang) }</button>
+            </div>
             <div class="compare-grid">
                 <table>
+                    <caption class="visually-hidden">{ T::Compare.get(lang) }</caption>
                     <thead>
                         <tr>
                             <td></td>
                             { for models.iter().map(|m| html! {
-                                <th scope="col" data-model-id={m.id}>
+                                // Named by the model alone: a header is read again with every cell.
+                                <th scope="col" data-model-id={m.id} aria-label={data::model_name(m, lang)}>
                                     { data::model_name(m, lang) }
                                     { " " }
                                     <button type="button" class="btn link" aria-label={format!("{}: {}", T::Unpin.get(lang), data::model_name(m, lang))}
-                                        onclick={ctx.on(Action::Unpin(m.id))}>{ "×" }</button>
+                                        onclick={ctx.on_then_focus(Action::Unpin(m.id), UNPINNED)}>{ "×" }</button>
                                 </th>
                             }) }
                         </tr>

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
@@ -160,7 +161,7 @@ pub fn filter_panel(ctx: &Ctx, panel: &PanelState) -> Html {
                     if active > 0 { { format!(" ({active})") } }
                 </button>
                 if active > 0 {
-                    <button type="button" class="btn link" data-action="clear-all" onclick={ctx.on(Action::ClearFilters)}>
+                    <button type="button" class="btn link" data-action="clear-all" onclick={ctx.on_then_focus(Action::ClearFilters, &[".filters [data-filter=q]"])}>
                         { T::ClearAll.get(lang) }
                     </button>
                 }
@@ -181,10 +182,25 @@ fn clear_button(ctx: &Ctx, facet: Facet) -> Html {
     if ctx.state.filters.is_clear(facet) {
         return html! {};
     }
+    // The button goes with what it cleared: focus its group's first choice.
+    let clear = {
+        let state = ctx.state.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::ClearFacet(facet));
+            if let Some(first) = gloo::utils::document()
+                .query_selector(&format!("[data-facet-group=\"{}\"] input", facet.id()))
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = first.focus();
+            }
+        })
+    };
     html! {
         <button type="button" class="btn link" data-clear={facet.id()}
             aria-label={format!("{} {}", facet_title(facet).get(ctx.lang), T::Clear.get(ctx.lang))}
-            onclick={ctx.on(Action::ClearFacet(facet))}>{ T::Clear.get(ctx.lang) }</button>
+            onclick={clear}>{ T::Clear.get(ctx.lang) }</button>
     }
 }
 

@@ -11,6 +11,14 @@ use crate::i18n::{Label, T};
 use crate::model::{Model, Sector, Status, Weights};
 use crate::state::{Action, ColorBy, Lang, View, ViewState};
 
+const CHIP_GONE: &[&str] = &[
+    "[data-empty] .chip",
+    "[data-action=clear-all-empty]",
+    "#atlas-chart",
+    ".table-wrap",
+    "[role=tab][aria-selected=true]",
+];
+
 /// "No models match", with the way back.
 pub fn empty_state(ctx: &Ctx) -> Html {
     let lang = ctx.lang;
@@ -23,26 +31,29 @@ pub fn empty_state(ctx: &Ctx) -> Html {
             if asof.is_some() {
                 state.dispatch(Action::SetAsOf(None));
             }
+            super::browser::focus_soon(super::FOCUS_MAIN);
         })
     };
+    // A chip goes with what it cleared: the next chip, else the way back, else the chart.
+    let chip = |action: Action| ctx.on_then_focus(action, CHIP_GONE);
     html! {
         <div class="empty" data-empty="">
             <p><strong>{ T::NoMatch.get(lang) }</strong></p>
             <p>{ T::NoMatchHint.get(lang) }</p>
             <ul class="active-filters" aria-label={T::ActiveFilters.get(lang)}>
                 if !ctx.state.filters.query.is_empty() {
-                    <li><button type="button" class="chip" onclick={ctx.on(Action::SetQuery(String::new()))}>
+                    <li><button type="button" class="chip" onclick={chip(Action::SetQuery(String::new()))}>
                         // One span: the chip's flex gap must not open spaces inside the quotes.
                         <span>{ T::Search.get(lang) }{ ": “" }<bdi>{ ctx.state.filters.query.clone() }</bdi>{ "” ×" }</span>
                     </button></li>
                 }
                 if let Some(d) = asof {
-                    <li><button type="button" class="chip" data-clear="asof" onclick={ctx.on(Action::SetAsOf(None))}>
+                    <li><button type="button" class="chip" data-clear="asof" onclick={chip(Action::SetAsOf(None))}>
                         { format!("{}: {} ×", T::AsOf.get(lang), format::date(d, lang)) }
                     </button></li>
                 }
                 { for super::filters::active_filters(ctx).into_iter().map(|(facet, text)| html! {
-                    <li><button type="button" class="chip" onclick={ctx.on(Action::ClearFacet(facet))}>
+                    <li><button type="button" class="chip" onclick={chip(Action::ClearFacet(facet))}>
                         { format!("{}: {} ×", super::filters::facet_title(facet).get(lang), text) }
                     </button></li>
                 }) }

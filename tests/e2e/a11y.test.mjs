@@ -336,3 +336,35 @@ test('one click on a mark opens its card, as Enter does (mouse path to the card)
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('keyboard only: a button that removes itself hands focus on, never to the page body', async () => {
+  const page = await newPage(env.browser, { locale: 'en-US' });
+  const steps = [
+    // [link, button pressed with Enter, where focus must land]
+    ['cmp=hyperclova~kogpt-6b', '[data-compare] thead th[data-model-id="kogpt-6b"] button', '[data-compare] thead th[data-model-id="hyperclova"] button'],
+    ['cmp=hyperclova', '[data-compare] thead button', '#atlas-chart'],
+    ['cmp=hyperclova~kogpt-6b', '[data-action="clear-compare"]', '#atlas-chart'],
+    ['view=table&cmp=hyperclova', '[data-action="clear-compare"]', '.table-wrap'],
+    ['sector=telecom', '[data-action="clear-all"]', '.filters [data-filter="q"]'],
+    ['sector=telecom', '[data-clear="sector"]', '[data-facet-group="sector"] input'],
+    ['q=zzz&asof=1999-01-01', '[data-empty] .chip', '[data-empty] [data-clear="asof"]'],
+    ['q=zzz', '[data-empty] .chip', '#atlas-chart'],
+    ['q=zzz', '[data-action="clear-all-empty"]', '#atlas-chart'],
+    ['view=bogus', '[data-notice] button', '[role=tab][aria-selected=true]'],
+  ];
+  for (const [query, button, expected] of steps) {
+    await page.goto(`${env.server.origin}/?lang=en&${query}`);
+    await ready(page);
+    await page.focus(button);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(100);
+    const landed = await page.evaluate((sel) => {
+      const el = document.activeElement;
+      return { body: el === document.body, ok: el === document.querySelector(sel), desc: el.outerHTML.slice(0, 80) };
+    }, expected);
+    assert.equal(landed.body, false, `${query}: ${button} left focus on the body`);
+    assert.ok(landed.ok, `${query}: ${button} → ${expected}, got ${landed.desc}`);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -5,6 +5,44 @@ import { newPage, ready, koreanModelIds, suite } from './harness.mjs';
 
 const env = suite();
 
+test('while the wasm loads, theme= already applies (no white block in a dark article)', async () => {
+  for (const [theme, scheme, bg] of [['dark', 'light', 'rgb(17, 19, 24)'], ['light', 'dark', 'rgb(255, 255, 255)']]) {
+    const page = await newPage(env.browser, { colorScheme: scheme });
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route('**/*_bg.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${env.server.origin}/?embed=1&theme=${theme}`);
+    await page.waitForSelector('#boot');
+    await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), bg, `theme=${theme} on a ${scheme} system`);
+    assert.equal(await page.getAttribute('#app', 'data-ready'), 'false', 'still loading');
+    release();
+    await ready(page);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), theme);
+    assert.equal(await page.$('#boot-failed'), null, 'the failure line goes with the loading line');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});
+
+test('a wasm that cannot load replaces "Loading…" with a bilingual "could not load"', async () => {
+  const page = await newPage(env.browser);
+  await page.route('**/*_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(env.server.origin + '/?lang=en');
+  await page.waitForSelector('#boot-failed:not([hidden])');
+  assert.equal(await page.isVisible('#boot'), false);
+  const text = await page.textContent('#boot-failed');
+  assert.match(text, /불러오지 못했습니다/);
+  assert.match(text, /could not load/);
+  assert.equal(await page.getAttribute('#boot-failed', 'role'), 'alert');
+  // The failure itself is logged for whoever debugs the page, and nothing else is.
+  assert.ok(page.errors.length >= 1 && page.errors.every((e) => /404|WebAssembly|wasm|Failed to load/i.test(e)), page.errors.join('\n'));
+  await page.context().close();
+});
+
 test('the default view becomes ready and draws one mark per Korean model', async () => {
   const page = await newPage(env.browser);
   await page.goto(env.server.origin + '/');

@@ -23,28 +23,49 @@ function hostPage(frames) {
 }
 
 function frame(src) {
-  return { src, contentWindow: { name: src }, style: {} };
+  const asked = [];
+  return { src, asked, contentWindow: { name: src, postMessage: (data, origin) => asked.push([data, origin]) }, style: {} };
 }
 
 const msg = (height, extra = {}) => ({ type: 'kai-atlas:height', v: 1, height, ...extra });
 
-test('resizes only the iframe whose window sent the message, from its origin', () => {
+test('on start, asks every frame to send its height again (a widget ready before the script)', () => {
+  const a = frame('https://atlas.example/?embed=1');
+  const b = frame('https://atlas.example/?embed=1&view=table');
+  const detached = { src: 'https://atlas.example/', contentWindow: null, style: {} };
+  hostPage([a, detached, b]);
+  // (JSON: the message object comes from the script's own VM realm.)
+  const expected = JSON.stringify([[{ type: 'kai-atlas:measure', v: 1 }, '*']]);
+  assert.equal(JSON.stringify(a.asked), expected);
+  assert.equal(JSON.stringify(b.asked), expected);
+});
+
+test('resizes only the iframe whose window sent the message', () => {
   const a = frame('https://atlas.example/?embed=1');
   const b = frame('https://atlas.example/?embed=1&view=table');
   const send = hostPage([a, b]);
   send({ data: msg(812.4), source: b.contentWindow, origin: 'https://atlas.example' });
   assert.equal(b.style.height, '813px');
   assert.equal(b.style.minHeight, '0', 'the script takes over from the min-height fallback');
+  // Set from script too: an article CSP without 'unsafe-inline' blocks the snippet's style attribute.
+  assert.equal(b.style.width, '100%');
+  assert.equal(b.style.border, '0');
   assert.equal(a.style.height, undefined);
 });
 
-test('ignores wrong origins, rogue windows, bad shapes and insane heights', () => {
+test('a src that redirects to another origin is still resized', () => {
+  const a = frame('http://atlas.example/?embed=1');
+  const send = hostPage([a]);
+  send({ data: msg(700), source: a.contentWindow, origin: 'https://www.atlas.example' });
+  assert.equal(a.style.height, '700px');
+});
+
+test('ignores rogue windows, bad shapes and insane heights', () => {
   const a = frame('https://atlas.example/?embed=1');
   const send = hostPage([a]);
   const rogue = { name: 'rogue' };
-  send({ data: msg(500), source: a.contentWindow, origin: 'https://evil.example' });
-  send({ data: msg(500), source: a.contentWindow, origin: 'null' });
   send({ data: msg(500), source: rogue, origin: 'https://atlas.example' });
+  send({ data: msg(500), source: null, origin: 'https://atlas.example' });
   for (const bad of [msg(NaN), msg(Infinity), msg(-5), msg(99), msg(1e9), msg('500'), { ...msg(500), v: 2 }, { ...msg(500), type: 'other' }, null, 'kai-atlas:height']) {
     send({ data: bad, source: a.contentWindow, origin: 'https://atlas.example' });
   }

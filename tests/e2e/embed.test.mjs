@@ -81,6 +81,22 @@ test('the iframe follows the widget height as filters change', async () => {
   await page.context().close();
 });
 
+test('embed.js that arrives after the widget was ready still sizes the frame (late or deferred loading)', async () => {
+  const page = await newPage(browser, { width: 700 });
+  await page.goto(host.origin + '/bare');
+  const frame = await widgetFrame(page);
+  await frame.click('[data-view="ranking"]');
+  await frame.waitForSelector('#atlas-chart[data-chart="ranking"]');
+  await page.waitForTimeout(300); // every height report so far went unheard
+  assert.equal(await frameHeight(page), MIN_HEIGHT);
+  await page.addScriptTag({ url: widget.origin + '/embed.js' });
+  const content = await frame.$eval('.atlas', (el) => Math.ceil(el.getBoundingClientRect().height));
+  assert.ok(content > MIN_HEIGHT + 100, `the ranking is taller than the snippet (${content} px)`);
+  await page.waitForFunction((h) => document.querySelector('#atlas').style.height === `${h}px`, content);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('messages from a rogue frame or the wrong origin resize nothing', async () => {
   const page = await newPage(browser, { width: 700 });
   await page.goto(host.origin + '/rogue');
@@ -95,7 +111,7 @@ test('messages from a rogue frame or the wrong origin resize nothing', async () 
   await page.context().close();
 });
 
-test('works as a bare iframe and in a sandboxed iframe (opaque origin, no history)', async () => {
+test('works as a bare iframe and in a sandboxed iframe (opaque origin, no history), which is sized too', async () => {
   for (const path of ['/bare', '/sandboxed']) {
     const page = await newPage(browser, { width: 400 });
     await page.goto(host.origin + path);
@@ -103,7 +119,13 @@ test('works as a bare iframe and in a sandboxed iframe (opaque origin, no histor
     assert.ok((await frame.$$('#atlas-chart [data-model-id]')).length > 0, `${path}: the chart is drawn`);
     await frame.click('[data-view="ranking"]');
     await frame.waitForSelector('#atlas-chart[data-chart="ranking"]');
-    assert.equal(await frameHeight(page), MIN_HEIGHT, `${path}: the snippet's min-height holds`);
+    if (path === '/bare') {
+      assert.equal(await frameHeight(page), MIN_HEIGHT, `${path}: the snippet's min-height holds`);
+    } else {
+      // Its messages come from origin "null"; embed.js knows the frame by its window.
+      const content = await frame.$eval('.atlas', (el) => Math.ceil(el.getBoundingClientRect().height));
+      await page.waitForFunction((h) => document.querySelector('#atlas').style.height === `${h}px`, content);
+    }
     assert.deepEqual(page.errors, [], `${path}: no error`);
     await page.context().close();
   }
@@ -123,13 +145,14 @@ test('the bare snippet height fits the default embedded view, phone to desktop, 
   }
 });
 
-test('embed mode has an "open full view" link to the same view without embed=1', async () => {
+test('embed mode has an "open full view" link to the same view without embed=1 or the article\'s theme', async () => {
   const page = await newPage(browser);
-  await page.goto(widget.origin + '/?embed=1&view=lanes&sector=game');
+  await page.goto(widget.origin + '/?embed=1&view=lanes&sector=game&theme=dark');
   await ready(page);
   const href = await page.getAttribute('a[target="_blank"][href*="view=lanes"]', 'href');
   const url = new URL(href);
   assert.equal(url.searchParams.get('embed'), null);
+  assert.equal(url.searchParams.get('theme'), null, 'the reader it is shared with keeps their own scheme');
   assert.equal(url.searchParams.get('sector'), 'game');
   await page.context().close();
 });

@@ -190,8 +190,33 @@ test('printing shows the chart and the table; the screen filters and buttons are
   assert.equal(await page.$$eval('.print-table tbody tr[data-model-id]', (rows) => rows.length), count, 'every row prints');
   assert.equal(await visible('.filters'), false, 'filters are not printed');
   assert.equal(await visible('.sharebar'), false, 'share buttons are not printed');
+  const swatch = await page.$eval('.legend .swatch', (el) => getComputedStyle(el).printColorAdjust);
+  assert.equal(swatch, 'exact', 'the colour key keeps its colours on paper');
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await page.waitForSelector('.print-table', { state: 'detached' });
+  await page.context().close();
+});
+
+test('an embed prints as it shows: no table added inside a frame of fixed height', async () => {
+  const page = await open('lang=en&embed=1');
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.waitForTimeout(200);
+  assert.equal(await page.$('.print-table'), null);
+  assert.ok(await page.isVisible('#atlas-chart'), 'the chart prints');
+  await page.context().close();
+});
+
+test('forced colours (high contrast) keep pressed buttons, the selected tab and the colour key', async () => {
+  const page = await open('lang=en&asof=today');
+  await page.emulateMedia({ forcedColors: 'active' });
+  const look = (sel) => page.$eval(sel, (el) => { const s = getComputedStyle(el); return `${s.backgroundColor}|${s.borderBottomWidth}|${s.borderBottomStyle}`; });
+  const pressed = await page.$('.btn[aria-pressed="true"]');
+  assert.ok(pressed, 'a pressed button to compare');
+  const unpressed = await page.$('.controls-row .btn[aria-pressed="false"], .controls-row .btn:not([aria-pressed])');
+  assert.notEqual(await pressed.evaluate((el) => getComputedStyle(el).backgroundColor), await unpressed.evaluate((el) => getComputedStyle(el).backgroundColor));
+  assert.notEqual(await look('.tab[aria-selected="true"]'), await look('.tab[aria-selected="false"]'));
+  assert.equal(await page.$eval('.legend .swatch', (el) => getComputedStyle(el).forcedColorAdjust), 'none');
   await page.context().close();
 });
 

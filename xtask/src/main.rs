@@ -223,7 +223,7 @@ fn postbuild() -> Result {
         .find("</script>")
         .map(|i| body_start + i)
         .ok_or("unterminated loader script in index.html")?;
-    let script = html[body_start..end].trim();
+    let script = loader(html[body_start..end].trim())?;
     // FNV-1a: a content hash for the file name (cache busting, not security).
     let hash = script.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
@@ -248,6 +248,31 @@ fn postbuild() -> Result {
         run("node", &[&script.to_string_lossy(), &staging], &[])?;
     }
     Ok(())
+}
+
+/// Our loader in place of Trunk's (whose only parts kept are the two file names):
+/// - `theme=` from the URL is applied before the wasm arrives, so a dark article's
+///   frame is not a white block while it loads (the app keeps it in step after);
+/// - a glue or wasm that fails to load or start swaps the "Loading…" line for a
+///   bilingual "could not load" alert instead of leaving it forever.
+fn loader(trunk: &str) -> std::result::Result<String, String> {
+    let between = |open: &str| {
+        let start = trunk.find(open)? + open.len();
+        let len = trunk[start..].find('\'')?;
+        Some(&trunk[start..start + len])
+    };
+    let (Some(glue), Some(wasm)) = (between("from '"), between("module_or_path: '")) else {
+        return Err(format!(
+            "Trunk's loader has changed shape; cannot read its file names:\n{trunk}"
+        ));
+    };
+    Ok(format!(
+        "const t=new URLSearchParams(location.search).get(\"theme\");\
+         if(t==\"dark\"||t==\"light\")document.documentElement.dataset.theme=t;\
+         import(\"{glue}\").then(m=>m.default({{module_or_path:\"{wasm}\"}})).catch(e=>{{\
+         console.error(e);const b=document.getElementById(\"boot\"),f=document.getElementById(\"boot-failed\");\
+         if(b&&f){{b.hidden=true;f.hidden=false}}}})"
+    ))
 }
 
 fn serve(args: &[String]) -> Result {
