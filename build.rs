@@ -52,7 +52,10 @@ fn main() {
         fail(&errors);
     }
     let inputs = validate::Inputs::from_files(&contents);
-    let dataset = match validate::check(&inputs) {
+    // Dates after today (anywhere on Earth) are typos. The script reruns
+    // only when a data file changes, and days only add up, so a passing build
+    // stays valid.
+    let dataset = match validate::check(&inputs, validate::today_anywhere()) {
         Ok(dataset) => dataset,
         Err(problems) => fail(&problems.iter().map(ToString::to_string).collect::<Vec<_>>()),
     };

@@ -154,6 +154,9 @@ pub struct Stop {
     pub id: &'static str,
     pub x: f64,
     pub y: f64,
+    /// The lane a mark is in (By sector / By organisation); 0 elsewhere. Up and down
+    /// move between lanes.
+    pub group: u16,
 }
 
 impl Placed for Stop {
@@ -171,8 +174,36 @@ impl From<&Mark> for Stop {
             id: m.id,
             x: m.x,
             y: m.y,
+            group: 0,
         }
     }
+}
+
+/// Keyboard navigation across lanes: from `current`, the stop in the next lane
+/// (`down`) or the previous one nearest to it across; `current` itself at the
+/// first or last lane, or when there is no current stop.
+pub fn step_group<'a>(stops: &'a [Stop], current: Option<&str>, down: bool) -> Option<&'a Stop> {
+    let at = stops.iter().find(|s| Some(s.id) == current)?;
+    let next = if down {
+        stops
+            .iter()
+            .map(|s| s.group)
+            .filter(|g| *g > at.group)
+            .min()
+    } else {
+        stops
+            .iter()
+            .map(|s| s.group)
+            .filter(|g| *g < at.group)
+            .max()
+    };
+    let Some(group) = next else {
+        return Some(at);
+    };
+    stops
+        .iter()
+        .filter(|s| s.group == group)
+        .min_by(|a, b| (a.x - at.x).abs().total_cmp(&(b.x - at.x).abs()))
 }
 
 /// The mark closest to `(px, py)` whose centre is within `max_dist` pixels
@@ -487,6 +518,32 @@ pub(crate) mod test_rows {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn up_and_down_change_lanes_to_the_nearest_mark_across() {
+        let stop = |id, x, group| Stop {
+            id,
+            x,
+            y: 0.0,
+            group,
+        };
+        let stops = [
+            stop("a", 10.0, 0),
+            stop("b", 90.0, 0),
+            stop("c", 15.0, 1),
+            stop("d", 80.0, 1),
+            stop("e", 50.0, 3),
+        ];
+        let down = |from| step_group(&stops, Some(from), true).map(|s| s.id);
+        let up = |from| step_group(&stops, Some(from), false).map(|s| s.id);
+        assert_eq!(down("a"), Some("c"));
+        assert_eq!(down("b"), Some("d"));
+        assert_eq!(down("d"), Some("e"), "an empty lane number is skipped");
+        assert_eq!(down("e"), Some("e"), "the last lane stays put");
+        assert_eq!(up("e"), Some("d"));
+        assert_eq!(up("a"), Some("a"), "the first lane stays put");
+        assert_eq!(step_group(&stops, None, true), None);
+    }
+
     use super::test_rows::*;
     use super::*;
     use crate::model::{Arch, Params};

@@ -121,15 +121,15 @@ pub fn share_url(state: &ViewState) -> String {
 }
 
 /// A source's title, linked only when its URL is http(s); a print citation without a
-/// canonical page is plain text, never a dead `href="#"`.
-/// A source's title, linked when it has a URL; a print citation without one says so in the
-/// reader's language.
+/// canonical page is plain text that says so in the reader's language, never a dead
+/// `href="#"`.
 pub fn source_link(url: &str, title: &'static str, lang: crate::state::Lang) -> Html {
     let href = safe_href(url);
+    let title_lang = crate::format::hangul_lang(title, lang);
     if href == "#" {
-        html! { <><cite>{ title }</cite>{ crate::i18n::T::NoLink.get(lang) }</> }
+        html! { <><cite lang={title_lang}>{ title }</cite>{ crate::i18n::T::NoLink.get(lang) }</> }
     } else {
-        html! { <a {href} target="_blank" rel="noopener noreferrer">{ title }</a> }
+        html! { <a {href} target="_blank" rel="noopener noreferrer" lang={title_lang}>{ title }</a> }
     }
 }
 

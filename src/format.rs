@@ -177,6 +177,12 @@ pub fn count(n: usize, _lang: Lang) -> String {
     group_digits(&n.to_string())
 }
 
+/// `lang="ko"` for text with Hangul on the English page (a Korean name, a Korean
+/// source's title), so a screen reader switches voice; `None` otherwise.
+pub fn hangul_lang(text: &str, page: Lang) -> Option<&'static str> {
+    (page == Lang::En && text.chars().any(|c| group(c) == 1)).then_some("ko")
+}
+
 /// Sort groups of characters for [`compare_names`].
 fn group(c: char) -> u8 {
     match c {

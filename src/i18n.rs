@@ -135,7 +135,13 @@ texts! {
     NamedMark => "굵은 테두리: 2023년 기사에 나온 모델", "thick outline: named in the 2023 article";
     GhostMark => "점선: 출처마다 다른 수치", "dashed: disputed figure";
     ChartSummary => "출시일(가로축)과 전체 매개변수 수(세로축, 로그 척도)로 본 한국 AI 모델.", "Korean AI models by release date (across) and total parameters (up, log scale).";
+    RankingSummary => "전체 매개변수 수(로그 척도)가 큰 순서로 본 한국 AI 모델.", "Korean AI models by total parameters, largest first (log scale).";
+    LanesSummary => "출시일(가로축)로 본 한국 AI 모델, 한 줄에 한 업종:", "Korean AI models by release date (across), one lane per sector:";
+    LanesSummaryOrg => "출시일(가로축)로 본 한국 AI 모델, 한 줄에 한 기관:", "Korean AI models by release date (across), one lane per organisation:";
+    SkipChart => "차트로 건너뛰기", "Skip to the chart";
+    SkipTable => "표로 건너뛰기", "Skip to the table";
     ChartKeys => "화살표 키로 모델 사이를 이동하고 Enter로 카드를 엽니다.", "Use the arrow keys to move between models and Enter to open a card.";
+    LaneKeys => "화살표 키로 모델 사이를, 위아래 키로 줄 사이를 이동하고 Enter로 카드를 엽니다.", "Use the left and right arrow keys to move between models, up and down to change lanes, and Enter to open a card.";
     Share => "공유", "Share";
     CopyLink => "링크 복사", "Copy link";
     LinkHint => "현재 화면 링크", "Link to this view";

@@ -66,10 +66,13 @@ pub fn size_text(m: &Model, lang: Lang) -> String {
 
 /// The accessible name of a mark: model, organisation, date, size.
 pub fn mark_label(m: &Model, lang: Lang) -> String {
+    // The sector too: the colour (by default) and the lanes say it.
+    let sector = data::organisation(m.org).map_or("", |o| o.sector.label(lang));
     let mut text = format!(
-        "{}, {}, {}, {}",
+        "{}, {}, {}, {}, {}",
         name(m, lang),
         org_name(m, lang),
+        sector,
         format::date(m.date, lang),
         size_text(m, lang)
     );
@@ -514,8 +517,10 @@ mod tests {
         }
         assert!(!svg.contains("style="), "no inline style (strict CSP)");
         assert!(
-            svg.contains("aria-label=\"하이퍼클로바, 네이버, 2021년 5월 25일, 2,040억 (공식)"),
-            "marks are labelled"
+            svg.contains(
+                "aria-label=\"하이퍼클로바, 네이버, 포털, 2021년 5월 25일, 2,040억 (공식)"
+            ),
+            "marks are labelled, with their sector"
         );
         assert!(!svg.contains("<script"));
     }

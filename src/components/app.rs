@@ -159,6 +159,10 @@ pub fn App() -> Html {
         today: *today,
     };
     let embed = state.embed;
+    let skip = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        browser::focus_soon(super::FOCUS_MAIN);
+    });
     let dismiss = {
         let ignored = ignored.clone();
         Callback::from(move |_: MouseEvent| {
@@ -169,6 +173,10 @@ pub fn App() -> Html {
     };
     html! {
             <div ref={root} class="atlas" data-embed={embed.then_some("true")} lang={lang.id()}>
+                // Past the filters' thirty-odd stops, straight to what they filter.
+                <a class="skip" href="#atlas-panel" onclick={skip}>
+                    { if state.view == crate::state::View::Table { T::SkipTable } else { T::SkipChart }.get(lang) }
+                </a>
                 { header(&ctx, *system_dark) }
                 { notice(&ctx, &ignored, dismiss) }
                 { toolbar(&ctx, &filtered, &share) }

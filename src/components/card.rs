@@ -203,10 +203,10 @@ pub fn card(ctx: &Ctx, heading: NodeRef, shown: &super::Filtered) -> Html {
     html! {
         <article class="card" data-card={m.id} aria-labelledby="card-title" onkeydown={on_key}>
             <h2 id="card-title" ref={heading} tabindex="-1">{ pick(lang, m.name_ko, m.name_en) }</h2>
-            <p class="org">{ pick(lang, m.name_en, m.name_ko) }</p>
+            <p class="org" lang={format::hangul_lang(pick(lang, m.name_en, m.name_ko), lang)}>{ pick(lang, m.name_en, m.name_ko) }</p>
             <button type="button" class="btn close" aria-label={T::Close.get(lang)} onclick={close}>{ "×" }</button>
             if m.in_article {
-                <p class="org">{ "★ " }{ T::NamedInArticle.get(lang) }</p>
+                <p class="org"><span aria-hidden="true">{ "★ " }</span>{ T::NamedInArticle.get(lang) }</p>
             }
             if hidden {
                 <p class="org" data-hidden="">{ T::NotShown.get(lang) }</p>
@@ -227,7 +227,7 @@ pub fn card(ctx: &Ctx, heading: NodeRef, shown: &super::Filtered) -> Html {
             <ul class="sources">
                 { for m.sources.iter().map(|s| html! {
                     <li>
-                        <a href={safe_href(s.url)} target="_blank" rel="noopener noreferrer" data-source="">{ s.title }</a>
+                        <a href={safe_href(s.url)} target="_blank" rel="noopener noreferrer" data-source="" lang={format::hangul_lang(s.title, lang)}>{ s.title }</a>
                         { s.date.map(|d| format!(" ({})", format::date(d, lang))).unwrap_or_default() }
                     </li>
                 }) }

@@ -165,6 +165,7 @@ pub fn ChartSvg(props: &ChartSvgProps) -> Html {
     let state = ctx.state.clone();
 
     let on_key = {
+        let kind = props.kind;
         let (focused, hover, stops, state, has_focus) = (
             focused.clone(),
             hover.clone(),
@@ -173,7 +174,11 @@ pub fn ChartSvg(props: &ChartSvgProps) -> Html {
             has_focus.clone(),
         );
         Callback::from(move |e: KeyboardEvent| {
+            let lanes = kind == "lanes";
             let next = match e.key().as_str() {
+                "ArrowDown" | "ArrowUp" if lanes && focused.is_some() => {
+                    crate::chart::step_group(&stops, *focused, e.key() == "ArrowDown").map(|s| s.id)
+                }
                 "ArrowRight" | "ArrowDown" => step(&stops, *focused, 1),
                 "ArrowLeft" | "ArrowUp" => step(&stops, *focused, -1),
                 "PageDown" => step(&stops, *focused, 10),

@@ -8,13 +8,13 @@ use yew::prelude::*;
 use super::chart_frame::{use_width, ChartSvg, Hit, Hover};
 use super::views::{highlight_for, label_name, x_domain_for, ChartProps};
 use crate::chart::labels;
-use crate::chart::lanes::{lanes, LaneBy, LanesOptions};
+use crate::chart::lanes::{lanes, LaneBy, LaneKey, LanesOptions};
 use crate::chart::ranking::{ranking, RankingOptions};
 use crate::chart::timeline::{default_height, timeline, TimelineOptions, REF_LABEL_PX};
 use crate::chart::Mark;
 use crate::data;
 use crate::format;
-use crate::i18n::T;
+use crate::i18n::{Label as _, T};
 use crate::model::{Date, Model};
 use crate::state::{ColorBy, Lang, View};
 
@@ -79,17 +79,30 @@ pub fn org_order(models: &[&Model]) -> Vec<&'static str> {
     orgs.into_iter().map(|o| o.2).collect()
 }
 
-fn stops(marks: &[Mark]) -> Rc<Vec<Hover>> {
-    Rc::new(
-        marks
-            .iter()
-            .map(|m| Hover {
+/// The keyboard walk's order: lane by lane (`group`), then by release date, so the
+/// dates a screen reader reads out never go backwards where marks were moved apart;
+/// then across and down.
+fn stops(marks: &[Mark], group: impl Fn(&Mark) -> u16) -> Rc<Vec<Hover>> {
+    let mut stops: Vec<(Hover, Option<crate::model::Date>)> = marks
+        .iter()
+        .map(|m| {
+            let date = data::model(m.id).map(|model| model.date);
+            let stop = Hover {
                 id: m.id,
                 x: m.x,
                 y: m.y,
-            })
-            .collect(),
-    )
+                group: group(m),
+            };
+            (stop, date)
+        })
+        .collect();
+    crate::set::sort_by(&mut stops, &|(a, da), (b, db)| {
+        (a.group, da)
+            .cmp(&(b.group, db))
+            .then_with(|| a.x.total_cmp(&b.x))
+            .then_with(|| a.y.total_cmp(&b.y))
+    });
+    Rc::new(stops.into_iter().map(|(s, _)| s).collect())
 }
 
 pub fn draw_timeline(models: &[&'static Model], i: &Inputs) -> Drawn {
@@ -123,7 +136,7 @@ pub fn draw_timeline(models: &[&'static Model], i: &Inputs) -> Drawn {
         width: g.frame.width,
         height: g.frame.height,
         body: Html::from_html_unchecked(crate::svg::timeline(&g, i.asof, i.lang).into()),
-        stops: stops(&g.marks),
+        stops: stops(&g.marks, |_| 0),
         desc,
     }
 }
@@ -143,12 +156,36 @@ pub fn draw_lanes(models: &[&'static Model], i: &Inputs) -> Drawn {
     opts.x_domain = x_domain_for(i.asof);
     let events = events_by(i.asof);
     let g = lanes(models, &events, &opts);
+    let mut desc = match i.color {
+        ColorBy::Sector => T::LanesSummary,
+        ColorBy::Org => T::LanesSummaryOrg,
+    }
+    .get(i.lang)
+    .to_string();
+    for (n, lane) in g.lanes.iter().enumerate() {
+        let name = match lane.key {
+            LaneKey::Sector(s) => s.label(i.lang),
+            LaneKey::Org(id) => data::organisation_name(id, i.lang),
+        };
+        let sep = if n == 0 { " " } else { ", " };
+        desc.push_str(&format!(
+            "{sep}{name} {}",
+            format::count(lane.count, i.lang)
+        ));
+    }
+    desc.push_str(&format!(". {}", T::LaneKeys.get(i.lang)));
     Drawn {
         width: g.frame.width,
         height: g.height,
         body: Html::from_html_unchecked(crate::svg::lanes(&g, i.asof, i.lang).into()),
-        stops: stops(&g.marks),
-        desc: T::ChartKeys.get(i.lang).to_string(),
+        stops: stops(&g.marks, |m| {
+            let lane = g
+                .lanes
+                .iter()
+                .position(|l| m.y >= l.rect.y && m.y <= l.rect.bottom());
+            lane.map_or(u16::MAX, |l| u16::try_from(l).unwrap_or(u16::MAX))
+        }),
+        desc,
     }
 }
 
@@ -172,10 +209,17 @@ pub fn draw_ranking(models: &[&'static Model], i: &Inputs) -> Drawn {
                     id: b.id,
                     x: b.x_total.unwrap_or(b.x0),
                     y: b.cy,
+                    group: 0,
                 })
                 .collect(),
         ),
-        desc: T::ChartKeys.get(i.lang).to_string(),
+        desc: format!(
+            "{} {}{}. {}",
+            T::RankingSummary.get(i.lang),
+            format::count(g.rows.len(), i.lang),
+            T::models(g.rows.len()).get(i.lang),
+            T::ChartKeys.get(i.lang)
+        ),
     }
 }
 

@@ -199,7 +199,10 @@ fn clear_button(ctx: &Ctx, facet: Facet) -> Html {
     };
     html! {
         <button type="button" class="btn link" data-clear={facet.id()}
-            aria-label={format!("{} {}", facet_title(facet).get(ctx.lang), T::Clear.get(ctx.lang))}
+            aria-label={match ctx.lang {
+                Lang::Ko => format!("{} {}", facet_title(facet).get(ctx.lang), T::Clear.get(ctx.lang)),
+                Lang::En => format!("{} {}", T::Clear.get(ctx.lang), facet_title(facet).get(ctx.lang).to_ascii_lowercase()),
+            }}
             onclick={clear}>{ T::Clear.get(ctx.lang) }</button>
     }
 }

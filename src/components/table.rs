@@ -171,7 +171,8 @@ pub fn Table(props: &TableProps) -> Html {
             <th scope="col" aria-sort={aria_sort}>
                 <button type="button" data-sort={c.id()} onclick={onclick}>
                     { c.title().get(lang) }
-                    { match (active, asc) { (false, _) => "", (true, true) => " ▲", (true, false) => " ▼" } }
+                    // aria-sort says it; the arrow is for the eye.
+                    <span aria-hidden="true">{ match (active, asc) { (false, _) => "", (true, true) => " ▲", (true, false) => " ▼" } }</span>
                 </button>
             </th>
         }
@@ -195,7 +196,7 @@ pub fn Table(props: &TableProps) -> Html {
             <tr data-model-id={m.id} data-selected={selected.then_some("true")}>
                 <th scope="row">
                     <button type="button" class="btn link" onclick={select}>{ name(m, lang) }</button>
-                    <span class="sub">{ other_name }</span>
+                    <span class="sub" lang={crate::format::hangul_lang(other_name, lang)}>{ other_name }</span>
                 </th>
                 <td>{ org_name(m, lang) }</td>
                 <td class="nowrap">{ m.sector.label(lang) }</td>
@@ -218,9 +219,9 @@ pub fn Table(props: &TableProps) -> Html {
                 // Unknown, as the card says, rather than a blank that reads as "not applicable".
                 <td class="num">{ m.context.map_or_else(|| T::Unknown.get(lang).to_string(), |c| format::count(c as usize, lang)) }</td>
                 <td>{ m.languages.iter().map(|c| language_name(c, lang)).collect::<Vec<_>>().join(", ") }</td>
-                <td>{ for m.sources.iter().enumerate().map(|(i, s)| html! {
+                <td class="source-links">{ for m.sources.iter().enumerate().map(|(i, s)| html! {
                     <>{ if i > 0 { " " } else { "" } }<a href={super::safe_href(s.url)} target="_blank" rel="noopener noreferrer" title={s.title}
-                        aria-label={format!("[{}] {}", i + 1, s.title)}>{ format!("[{}]", i + 1) }</a></>
+                        aria-label={format!("[{}] {}", i + 1, s.title)} lang={crate::format::hangul_lang(s.title, lang)}>{ format!("[{}]", i + 1) }</a></>
                 }) }</td>
             </tr>
         }

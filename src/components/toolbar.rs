@@ -195,6 +195,10 @@ pub fn toolbar(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
             <p class="count" aria-live="polite" aria-atomic="true">
                 <strong data-count-label="">{ crate::format::count(filtered.len(), lang) }</strong>
                 { T::models(filtered.len()).get(lang) }
+                // Said, not shown: the empty state below shows it.
+                if filtered.is_empty() {
+                    <span class="visually-hidden">{ " " }{ T::NoMatch.get(lang) }</span>
+                }
             </p>
             <span class="spacer"></span>
             if !state.embed {

@@ -165,7 +165,16 @@ pub fn legend(ctx: &Ctx, models: &[&Model]) -> Html {
         if !marks.is_empty() {
             <ul class="legend" data-legend="shapes" aria-label={T::Marks.get(lang)}>
                 <li aria-hidden="true"><strong>{ T::Marks.get(lang) }</strong></li>
-                { for marks.iter().map(|k| html! { <li>{ k.get(lang) }</li> }) }
+                { for marks.iter().map(|k| {
+                    // The glyph is the picture of the mark; its words say what it means.
+                    let text = k.get(lang);
+                    match text.split_once(' ') {
+                        Some((glyph, words)) if ["●", "■", "○"].contains(&glyph) => html! {
+                            <li><span aria-hidden="true">{ glyph }</span>{ " " }{ words }</li>
+                        },
+                        _ => html! { <li>{ text }</li> },
+                    }
+                }) }
             </ul>
         }
         </>
@@ -286,8 +295,11 @@ pub fn main_view(ctx: &Ctx, filtered: &Filtered) -> Html {
             }
         }
     };
+    let title = super::toolbar::view_label(ctx.state.view, ctx.state.color);
     html! {
         <>
+            // Heading navigation lands on the view, not only on "Filters".
+            <h2 class="visually-hidden">{ title.get(lang) }</h2>
             { controls(ctx) }
             if article_view {
                 <p class="asof-hint" data-hint="article">{ T::ArticleHint.get(lang) }{ article_later(lang) }</p>

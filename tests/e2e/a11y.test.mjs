@@ -368,3 +368,36 @@ test('keyboard only: a button that removes itself hands focus on, never to the p
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('screen reader details: skip link, view heading, Korean text marked ko, summaries, glyphs hidden', async () => {
+  const page = await newPage(env.browser, { locale: 'en-US' });
+  await page.goto(env.server.origin + '/?lang=en&sector=portal&sel=hyperclova');
+  await ready(page);
+  // The first Tab stop skips the filters, visibly.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+  assert.equal(await page.textContent('.skip'), 'Skip to the chart');
+  assert.ok(await page.$eval('.skip', (a) => a.getBoundingClientRect().top >= 0), 'shown when focused');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'atlas-chart');
+  // Headings reach the view itself.
+  assert.ok((await page.$$eval('#atlas-panel h2', (hs) => hs.map((h) => h.textContent))).includes('Timeline'));
+  // Korean text on the English page says so.
+  assert.equal(await page.getAttribute('[data-card] p.org', 'lang'), 'ko');
+  assert.equal(await page.$eval('[data-card] p.org', (p) => p.textContent), '하이퍼클로바');
+  const koreanSources = await page.$$eval('details.events li a, details.events li cite', (as) => as.filter((a) => /[가-힣]/.test(a.textContent)).map((a) => a.lang));
+  assert.ok(koreanSources.length > 0 && koreanSources.every((l) => l === 'ko'), `Korean source titles: ${koreanSources}`);
+  // Glyphs are pictures: hidden from the marks key and the facet arrows.
+  assert.equal(await page.$$eval('.legend[data-legend=shapes] li:not([aria-hidden]) > span[aria-hidden=true]', (s) => s.length) > 0, true);
+  assert.equal(await page.getAttribute('[data-clear="sector"]', 'aria-label'), 'Clear sector');
+  // Ranking and lanes describe themselves as the timeline does.
+  await page.click('[data-view="ranking"]');
+  await page.waitForSelector('#atlas-chart[data-chart="ranking"]');
+  assert.match(await page.textContent('#chart-desc'), /^Korean AI models by total parameters, largest first \(log scale\)\. 8 models\./);
+  // The count says when nothing matches.
+  await page.fill('[data-filter="q"]', 'zzzz');
+  await page.waitForSelector('[data-empty]');
+  assert.match(await page.textContent('.count'), /0 models\s*No models match\./);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

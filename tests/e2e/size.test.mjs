@@ -23,7 +23,7 @@ const ROLES = [
  * target for the whole first load is 150,000 bytes; the widget is not there yet (see
  * README, "Sizes"), so the total budget is the sum of these.
  */
-const BUDGET = { html: 800, loader: 300, js: 4_400, wasm: 188_500, css: 3_900 };
+const BUDGET = { html: 850, loader: 300, js: 4_450, wasm: 192_000, css: 4_100 };
 const TARGET = 150_000;
 
 test('the first load stays within its size budget', () => {

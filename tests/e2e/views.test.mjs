@@ -72,6 +72,42 @@ test('hovering a mark shows its tooltip; focus and arrow keys walk the marks; En
   await page.context().close();
 });
 
+test('keyboard walk: dates never go backwards on the timeline; in the lanes, left/right stay in a lane and up/down change it', async () => {
+  const page = await open('lang=en');
+  const dates = Object.fromEntries(readData('models.csv').map((m) => [m.id, m.date]));
+  await page.focus('#atlas-chart');
+  await page.keyboard.press('Home');
+  const active = () => page.$eval('#atlas-chart', (svg) => svg.getAttribute('aria-activedescendant')?.slice(2));
+  const walked = [await active()];
+  for (let i = 1; i < Number(await page.getAttribute('#app', 'data-count')); i++) {
+    await page.keyboard.press('ArrowRight');
+    walked.push(await active());
+  }
+  assert.equal(new Set(walked).size, walked.length, 'every mark once');
+  for (let i = 1; i < walked.length; i++) {
+    assert.ok(dates[walked[i - 1]] <= dates[walked[i]], `${walked[i - 1]} (${dates[walked[i - 1]]}) then ${walked[i]} (${dates[walked[i]]})`);
+  }
+
+  await page.goto(page.url().replace(/\?.*$/, '?lang=en&view=lanes'));
+  await ready(page);
+  const lane = (id) => page.$eval(`#m-${id}`, (m) => m.getAttribute('aria-label').split(', ')[2]);
+  assert.match(await page.$eval('#chart-desc', (d) => d.textContent), /one lane per sector: .*Portal \d+/);
+  await page.focus('#atlas-chart');
+  await page.keyboard.press('Home');
+  const first = await active();
+  const firstLane = await lane(first);
+  assert.ok(['Manufacturing', 'Telecom', 'IT services', 'Portal', 'Messenger & SNS', 'Games', 'Startups', 'Research & public'].includes(firstLane), `the mark names its sector: ${firstLane}`);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await lane(await active()), firstLane, 'ArrowRight stays in the lane');
+  await page.keyboard.press('ArrowDown');
+  const below = await active();
+  assert.notEqual(await lane(below), firstLane, 'ArrowDown goes to the next lane');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await lane(await active()), firstLane, 'ArrowUp comes back');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the table sorts by size both ways, undisclosed last', async () => {
   const page = await open('view=table&lang=en');
   const sizes = () =>
