@@ -428,24 +428,37 @@ pub fn ranking(g: &Ranking, lang: Lang) -> String {
     o.0.push_str("<g class=\"axis\">");
     for t in &g.x_ticks {
         o.line("grid-line", t.x, plot.y, t.x, plot.bottom());
+        // With the names above the bars, the first tick is at the frame's edge: from it, not
+        // around it.
+        let anchor = if t.x < 24.0 {
+            " text-anchor=\"start\""
+        } else {
+            " text-anchor=\"middle\""
+        };
         o.text(
             "tick-label",
             t.x,
             g.x_axis_y,
-            " text-anchor=\"middle\"",
+            anchor,
             &format::params(t.value_b, lang),
         );
     }
     o.0.push_str("</g>");
     // Widths are estimated; a tenth to spare keeps a cut name inside the frame when the
     // font runs wider (exported files clip at the frame).
-    let name_room = (g.name_x - 4.0) * 0.9;
+    let (name_room, anchor) = if g.names_above {
+        // The name's line is free to the frame's edge (the values are on the bar's line).
+        ((g.frame.width - g.name_x - 4.0) * 0.9, "start")
+    } else {
+        ((g.name_x - 4.0) * 0.9, "end")
+    };
     let names: Vec<&str> = g.rows.iter().map(|b| b.name).collect();
     let names = crate::chart::labels::fit_names(&names, name_room, 12.0);
+    let extra =
+        format!(" text-anchor=\"{anchor}\" dominant-baseline=\"central\" aria-hidden=\"true\"");
     for (b, name) in g.rows.iter().zip(names) {
         let Some(m) = data::model(b.id) else { continue };
-        let extra = " text-anchor=\"end\" dominant-baseline=\"central\" aria-hidden=\"true\"";
-        o.text("bar-label", g.name_x, b.cy, extra, &name);
+        o.text("bar-label", g.name_x, b.name_y, &extra, &name);
         let mut class = format!("bar mark {}", color_class(b.color));
         for (on, extra) in [
             (b.hollow || b.x_total.is_none(), " hollow"),
@@ -591,6 +604,10 @@ mod tests {
                 seen.sort_unstable();
                 seen.dedup();
                 assert_eq!(seen.len(), names.len(), "{width} px {lang:?}: {names:?}");
+                // On phones the names have a line of their own above their bars: whole.
+                assert!(g.names_above, "{width} px {lang:?}");
+                let cut: Vec<&&str> = names.iter().filter(|n| n.contains('…')).collect();
+                assert!(cut.is_empty(), "{width} px {lang:?}: cut {cut:?}");
             }
         }
     }

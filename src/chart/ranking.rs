@@ -44,7 +44,11 @@ impl RankingOptions {
     }
 }
 
-/// One row. The name is drawn right-aligned at [`Ranking::name_x`], centred on `cy`.
+/// Height of the name's own line above each bar, when names do not fit beside the bars.
+pub const NAME_LINE: f64 = 15.0;
+
+/// One row. The name is drawn at ([`Ranking::name_x`], `name_y`): right-aligned beside the
+/// bar, or left-aligned on its own line above it ([`Ranking::names_above`]).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Bar {
     pub id: &'static str,
@@ -52,8 +56,10 @@ pub struct Bar {
     /// Top edge and thickness of the bar.
     pub y: f64,
     pub height: f64,
-    /// Vertical centre of the row.
+    /// Vertical centre of the bar.
     pub cy: f64,
+    /// Vertical centre of the name.
+    pub name_y: f64,
     /// Where every bar starts (the plot's left edge).
     pub x0: f64,
     /// End of the bar; `None` for an undisclosed size (no bar, say so in text).
@@ -84,8 +90,14 @@ pub struct Ranking {
     pub x_ticks: Vec<AxisTick>,
     /// Baseline of the axis labels, above the first row.
     pub x_axis_y: f64,
-    /// Right edge of the row names (text-anchor end).
+    /// Right edge of the row names (text-anchor end), or their left edge when
+    /// `names_above`.
     pub name_x: f64,
+    /// Phones: the names did not fit in 40 % of the width beside the bars, so each
+    /// takes a line of its own above its bar, whole, and the bars the full width.
+    pub names_above: bool,
+    /// Pixels per row, the name's line included.
+    pub row_height: f64,
     /// Sized rows by total, descending; undisclosed rows last.
     pub rows: Vec<Bar>,
     /// Total height of the chart: margins plus one `row_height` per row.
@@ -95,8 +107,7 @@ pub struct Ranking {
 impl Ranking {
     /// The row under a pointer at `py`, for hover.
     pub fn row_at(&self, py: f64) -> Option<&Bar> {
-        let h = self.rows.first().map(|b| b.cy - self.plot.y)? * 2.0;
-        let index = ((py - self.plot.y) / h).floor();
+        let index = ((py - self.plot.y) / self.row_height).floor();
         if index < 0.0 || !index.is_finite() {
             return None;
         }
@@ -115,7 +126,14 @@ pub fn ranking(models: &[&'static Model], opts: &RankingOptions) -> Ranking {
         .iter()
         .map(|m| text_width(opts.label_name.of(m), LABEL_FONT_PX))
         .fold(0.0, f64::max);
-    let margin_left = clamp(widest + 12.0, 64.0, (base.width * 0.4).max(64.0));
+    let beside = (base.width * 0.4).max(64.0);
+    let names_above = widest + 12.0 > beside;
+    let margin_left = if names_above {
+        8.0
+    } else {
+        clamp(widest + 12.0, 64.0, beside)
+    };
+    let line = if names_above { NAME_LINE } else { 0.0 };
     let base = Frame {
         margin_left,
         // Room for the value written after the longest bar ("1,750억", "750B").
@@ -124,7 +142,7 @@ pub fn ranking(models: &[&'static Model], opts: &RankingOptions) -> Ranking {
         margin_bottom: 8.0,
         ..base
     };
-    let frame = base.with_plot_height(models.len() as f64 * row_h);
+    let frame = base.with_plot_height(models.len() as f64 * (row_h + line));
     let plot = frame.plot();
 
     let mut sized: Vec<(&'static Model, f64)> = models
@@ -168,13 +186,19 @@ pub fn ranking(models: &[&'static Model], opts: &RankingOptions) -> Ranking {
         .chain(hidden.iter().map(|m| (*m, None)))
         .enumerate()
         .map(|(i, (m, total))| {
-            let top = plot.y + i as f64 * row_h;
+            let top = plot.y + i as f64 * (row_h + line);
+            let cy = top + line + row_h / 2.0;
             Bar {
                 id: m.id,
                 name: opts.label_name.of(m),
-                y: top + (row_h - bar_h) / 2.0,
+                y: top + line + (row_h - bar_h) / 2.0,
                 height: bar_h,
-                cy: top + row_h / 2.0,
+                cy,
+                name_y: if names_above {
+                    top + line / 2.0 + 1.0
+                } else {
+                    cy
+                },
                 x0: plot.x,
                 x_total: total.map(|t| x.apply(t)),
                 x_active: total
@@ -203,7 +227,9 @@ pub fn ranking(models: &[&'static Model], opts: &RankingOptions) -> Ranking {
             })
             .collect(),
         x_axis_y: plot.y - 8.0,
-        name_x: plot.x - 6.0,
+        name_x: if names_above { plot.x } else { plot.x - 6.0 },
+        names_above,
+        row_height: row_h + line,
         rows,
         height: frame.height,
     }
@@ -337,6 +363,46 @@ mod tests {
         let narrow = ranking(&[long], &RankingOptions::new(320.0));
         assert_eq!(short.plot.x, 64.0);
         assert!(wide.plot.x > 64.0 && wide.plot.x <= 320.0);
-        assert_eq!(narrow.plot.x, 128.0);
+        assert!(!short.names_above && !wide.names_above);
+        // On a phone the name would take over 40 % of the width: it goes above its bar.
+        assert!(narrow.names_above);
+        assert_eq!(narrow.plot.x, 8.0);
+        assert_eq!(narrow.name_x, 8.0);
+    }
+
+    #[test]
+    fn names_above_their_bars_take_a_line_of_their_own() {
+        let long = |id, total| {
+            leak(Model {
+                id,
+                name_en: "HyperCLOVA X SEED Think 14B",
+                total: sized(total),
+                ..Model::BLANK
+            })
+        };
+        let r = ranking(
+            &[long("a", 14.0), long("b", 7.0)],
+            &RankingOptions::new(320.0),
+        );
+        assert!(r.names_above);
+        assert_eq!(r.row_height, 22.0 + NAME_LINE);
+        assert_eq!(r.height, 22.0 + 2.0 * (22.0 + NAME_LINE) + 8.0);
+        for (i, b) in r.rows.iter().enumerate() {
+            let top = r.plot.y + i as f64 * r.row_height;
+            assert!(
+                b.name_y > top && b.name_y + 6.0 <= b.y,
+                "the name is above the bar"
+            );
+            assert!(
+                b.y + b.height <= top + r.row_height,
+                "the bar stays in its row"
+            );
+            assert_eq!(
+                r.row_at(b.name_y).map(|x| x.id),
+                Some(b.id),
+                "the name picks its row"
+            );
+            assert_eq!(r.row_at(b.cy).map(|x| x.id), Some(b.id), "the bar too");
+        }
     }
 }

@@ -113,8 +113,9 @@ pub use crate::chart::Stop as Hover;
 pub enum Hit {
     /// The nearest stop within this many pixels.
     Nearest(f64),
-    /// The row (of this height) under the pointer, whatever the x.
-    Row(f64),
+    /// The row under the pointer, whatever the x: rows of height `h`, each centred `dy`
+    /// above its stop (the ranking's bar sits below its name on phones).
+    Row { h: f64, dy: f64 },
 }
 
 fn step(stops: &[Hover], current: Option<&str>, delta: isize) -> Option<&'static str> {
@@ -124,7 +125,10 @@ fn step(stops: &[Hover], current: Option<&str>, delta: isize) -> Option<&'static
 fn hit(stops: &[Hover], mode: Hit, x: f64, y: f64) -> Option<Hover> {
     match mode {
         Hit::Nearest(reach) => crate::chart::nearest_mark(stops, x, y, reach).copied(),
-        Hit::Row(h) => stops.iter().find(|s| (s.y - y).abs() <= h / 2.0).copied(),
+        Hit::Row { h, dy } => stops
+            .iter()
+            .find(|s| (s.y - dy - y).abs() <= h / 2.0)
+            .copied(),
     }
 }
 

@@ -55,6 +55,7 @@ pub struct Drawn {
     pub body: Html,
     pub stops: Rc<Vec<Hover>>,
     pub desc: String,
+    pub hit: Hit,
 }
 
 /// The organisations of `models`, most models first (ties in the data's order). Colouring by
@@ -138,6 +139,7 @@ pub fn draw_timeline(models: &[&'static Model], i: &Inputs) -> Drawn {
         body: Html::from_html_unchecked(crate::svg::timeline(&g, i.asof, i.lang).into()),
         stops: stops(&g.marks, |_| 0),
         desc,
+        hit: Hit::Nearest(12.0),
     }
 }
 
@@ -186,6 +188,7 @@ pub fn draw_lanes(models: &[&'static Model], i: &Inputs) -> Drawn {
             lane.map_or(u16::MAX, |l| u16::try_from(l).unwrap_or(u16::MAX))
         }),
         desc,
+        hit: Hit::Nearest(12.0),
     }
 }
 
@@ -220,6 +223,11 @@ pub fn draw_ranking(models: &[&'static Model], i: &Inputs) -> Drawn {
             T::models(g.rows.len()).get(i.lang),
             T::ChartKeys.get(i.lang)
         ),
+        // A bar sits half a name line below its row's centre when its name is above it.
+        hit: Hit::Row {
+            h: g.row_height,
+            dy: (g.row_height - ROW) / 2.0,
+        },
     }
 }
 
@@ -247,14 +255,14 @@ pub fn ChartView(props: &ChartProps) -> Html {
             _ => draw_timeline(models, inputs),
         },
     );
-    let (kind, title, hit) = match view {
-        View::Ranking => ("ranking", T::ViewRanking, Hit::Row(ROW)),
+    let hit = drawn.hit;
+    let (kind, title) = match view {
+        View::Ranking => ("ranking", T::ViewRanking),
         View::Lanes => (
             "lanes",
             super::toolbar::view_label(View::Lanes, state.color),
-            Hit::Nearest(12.0),
         ),
-        _ => ("timeline", T::ViewTimeline, Hit::Nearest(12.0)),
+        _ => ("timeline", T::ViewTimeline),
     };
     html! {
         <div class="chart-wrap" ref={wrap}>
