@@ -449,6 +449,36 @@ test('walking a chart taller than the window with the keys scrolls the active ma
   await page.context().close();
 });
 
+test('ranking on a phone: whole names above their bars; a tap on a name or on its bar opens that model', async () => {
+  const page = await open('lang=en&view=ranking', { width: 375, height: 800 });
+  const names = await page.$$eval('#atlas-chart text.bar-label', (ts) => ts.map((t) => t.textContent));
+  // Whole, or without a parenthetical that does not fit ("KONI (Llama3-8B / …)" → "KONI").
+  const expected = readData('models.csv').filter((m) => m.reference !== 'yes').flatMap((m) => [m.name_en, m.name_en.replace(/ \(.*\)$/, '')]);
+  assert.ok(names.length > 0 && names.every((n) => !n.includes('…') && expected.includes(n)), `whole names: ${names.filter((n) => !expected.includes(n))}`);
+  // Positions are read again before each click: opening a card scrolls the page.
+  const place = (i) =>
+    page.evaluate((i) => {
+      const bar = document.querySelectorAll('#atlas-chart rect.bar[data-model-id]')[i];
+      const name = document.querySelectorAll('#atlas-chart text.bar-label')[i];
+      bar.scrollIntoView({ block: 'center' });
+      return { id: bar.dataset.modelId, bar: bar.getBoundingClientRect().toJSON(), name: name.getBoundingClientRect().toJSON() };
+    }, i);
+  for (const i of [2, 3, 4]) {
+    const { id, bar, name } = await place(i);
+    assert.ok(name.bottom <= bar.top + 1, `${id}: the name is above its bar`);
+    for (const what of ['name', 'bar']) {
+      const r = (await place(i))[what];
+      await page.mouse.click(r.x + 4, r.y + r.height / 2);
+      await page.waitForSelector(`[data-card="${id}"]`, { timeout: 3000 });
+      assert.equal(new URL(page.url()).searchParams.get('sel'), id, `a click on the ${what} of ${id}`);
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('[data-card]', { state: 'detached' });
+    }
+  }
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('as of a date, only the events that had happened by then are drawn', async () => {
   const page = await open('lang=en&asof=2023-08-22');
   const drawn = await page.$$eval('#atlas-chart [data-event-id]', (els) => els.map((e) => e.dataset.eventId).sort());
