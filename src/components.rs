@@ -56,10 +56,13 @@ impl Ctx {
 }
 
 /// Where focus goes when what held it is gone and nothing nearer is left: the chart,
-/// else the table, else the selected view tab (always there).
+/// else the table, else the empty state's way back, else the selected view tab (always
+/// there).
 pub const FOCUS_MAIN: &[&str] = &[
     "#atlas-chart",
     ".table-wrap",
+    "[data-empty] .chip",
+    "[data-action=clear-all-empty]",
     "[role=tab][aria-selected=true]",
 ];
 

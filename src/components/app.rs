@@ -175,7 +175,7 @@ pub fn App() -> Html {
             <div ref={root} class="atlas" data-embed={embed.then_some("true")} lang={lang.id()}>
                 // Past the filters' thirty-odd stops, straight to what they filter.
                 <a class="skip" href="#atlas-panel" onclick={skip}>
-                    { if state.view == crate::state::View::Table { T::SkipTable } else { T::SkipChart }.get(lang) }
+                    { if filtered.is_empty() { T::SkipResults } else if state.view == crate::state::View::Table { T::SkipTable } else { T::SkipChart }.get(lang) }
                 </a>
                 { header(&ctx, *system_dark) }
                 { notice(&ctx, &ignored, dismiss) }
@@ -186,7 +186,7 @@ pub fn App() -> Html {
                         { main_view(&ctx, &filtered) }
                         // Not in an embed: its frame prints at its on-screen height,
                         // which would cut the table off.
-                        if *printing && !embed && state.view != crate::state::View::Table {
+                        if *printing && !embed && state.view != crate::state::View::Table && !filtered.is_empty() {
                             <div class="print-table"><Table filtered={filtered.clone()} ctx={ctx.clone()} /></div>
                         }
                         { card(&ctx, card_heading, &filtered) }

@@ -106,15 +106,21 @@ pub fn focus_first(selector: &str) {
 /// Once the current render is in the page, focuses the first element matching one of
 /// `selectors`, in that order of preference.
 pub fn focus_soon(selectors: &'static [&'static str]) {
+    focus_soon_after(None, selectors);
+}
+
+/// As [`focus_soon`], trying `first` before the others.
+pub fn focus_soon_after(first: Option<String>, selectors: &'static [&'static str]) {
     gloo::timers::callback::Timeout::new(0, move || {
         let Some(doc) = window().and_then(|w| w.document()) else {
             return;
         };
-        // The chart is an <svg>: an element, not an HTML element.
-        for el in selectors
+        let all = first
             .iter()
-            .filter_map(|s| doc.query_selector(s).ok().flatten())
-        {
+            .map(String::as_str)
+            .chain(selectors.iter().copied());
+        // The chart is an <svg>: an element, not an HTML element.
+        for el in all.filter_map(|s| doc.query_selector(s).ok().flatten()) {
             if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
                 let _ = el.focus();
             } else if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {

@@ -183,6 +183,15 @@ pub fn ChartSvg(props: &ChartSvgProps) -> Html {
                 "ArrowDown" | "ArrowUp" if lanes && focused.is_some() => {
                     crate::chart::step_group(&stops, *focused, e.key() == "ArrowDown").map(|s| s.id)
                 }
+                // In the lanes, left and right stop at the lane's ends.
+                "ArrowRight" | "ArrowLeft" if lanes && focused.is_some() => {
+                    let delta = if e.key() == "ArrowRight" { 1 } else { -1 };
+                    let group =
+                        |id: Option<&str>| stops.iter().find(|s| Some(s.id) == id).map(|s| s.group);
+                    step(&stops, *focused, delta)
+                        .filter(|next| group(Some(next)) == group(*focused))
+                        .or(*focused)
+                }
                 "ArrowRight" | "ArrowDown" => step(&stops, *focused, 1),
                 "ArrowLeft" | "ArrowUp" => step(&stops, *focused, -1),
                 "PageDown" => step(&stops, *focused, 10),

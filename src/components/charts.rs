@@ -80,14 +80,14 @@ pub fn org_order(models: &[&Model]) -> Vec<&'static str> {
     orgs.into_iter().map(|o| o.2).collect()
 }
 
-/// The keyboard walk's order: lane by lane (`group`), then by release date, so the
-/// dates a screen reader reads out never go backwards where marks were moved apart;
-/// then across and down.
+/// The keyboard walk's order: lane by lane (`group`), then by release date where the
+/// axis puts it (a year alone mid-year, as drawn), so the dates a screen reader reads
+/// out never go backwards where marks were moved apart; then across and down.
 fn stops(marks: &[Mark], group: impl Fn(&Mark) -> u16) -> Rc<Vec<Hover>> {
-    let mut stops: Vec<(Hover, Option<crate::model::Date>)> = marks
+    let mut stops: Vec<(Hover, f64)> = marks
         .iter()
         .map(|m| {
-            let date = data::model(m.id).map(|model| model.date);
+            let date = data::model(m.id).map_or(0.0, |model| model.date.as_year_fraction());
             let stop = Hover {
                 id: m.id,
                 x: m.x,
@@ -98,8 +98,9 @@ fn stops(marks: &[Mark], group: impl Fn(&Mark) -> u16) -> Rc<Vec<Hover>> {
         })
         .collect();
     crate::set::sort_by(&mut stops, &|(a, da), (b, db)| {
-        (a.group, da)
-            .cmp(&(b.group, db))
+        a.group
+            .cmp(&b.group)
+            .then_with(|| da.total_cmp(db))
             .then_with(|| a.x.total_cmp(&b.x))
             .then_with(|| a.y.total_cmp(&b.y))
     });

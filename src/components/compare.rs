@@ -9,7 +9,8 @@ use crate::i18n::T;
 use crate::model::Model;
 use crate::state::Action;
 
-/// After a model leaves the comparison: the next one's remove button, else the chart.
+/// After a model leaves the comparison: its neighbour's remove button (see `unpin`), else
+/// the first one's, else the chart.
 const UNPINNED: &[&str] = &[
     "[data-compare] thead button",
     "#atlas-chart",
@@ -49,6 +50,20 @@ pub fn compare(ctx: &Ctx) -> Html {
             }
         }
     }
+    // The column that takes the removed one's place (the next), else the one before it.
+    let unpin = |i: usize| {
+        let state = ctx.state.clone();
+        let id = models.get(i).map_or("", |m| m.id);
+        let neighbour = models
+            .get(i + 1)
+            .or(i.checked_sub(1).and_then(|j| models.get(j)));
+        let then =
+            neighbour.map(|n| format!("[data-compare] th[data-model-id=\"{}\"] button", n.id));
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::Unpin(id));
+            super::browser::focus_soon_after(then.clone(), UNPINNED);
+        })
+    };
     html! {
         <section class="compare" data-compare="" aria-labelledby="compare-title">
             <div class="compare-head">
@@ -62,13 +77,13 @@ pub fn compare(ctx: &Ctx) -> Html {
                     <thead>
                         <tr>
                             <td></td>
-                            { for models.iter().map(|m| html! {
+                            { for models.iter().enumerate().map(|(i, m)| html! {
                                 // Named by the model alone: a header is read again with every cell.
                                 <th scope="col" data-model-id={m.id} aria-label={data::model_name(m, lang)}>
                                     { data::model_name(m, lang) }
                                     { " " }
                                     <button type="button" class="btn link" aria-label={format!("{}: {}", T::Unpin.get(lang), data::model_name(m, lang))}
-                                        onclick={ctx.on_then_focus(Action::Unpin(m.id), UNPINNED)}>{ "×" }</button>
+                                        onclick={unpin(i)}>{ "×" }</button>
                                 </th>
                             }) }
                         </tr>

@@ -98,6 +98,9 @@ fn parse_month(text: &str) -> Option<Date> {
 pub struct PanelState {
     open: UseStateHandle<bool>,
     counts: Rc<filter::AllCounts>,
+    /// The facets the reader (or a selection) has unfolded: they stay so when their last
+    /// value is cleared, rather than folding up under the reader's keyboard focus.
+    unfolded: Rc<std::cell::RefCell<Vec<&'static str>>>,
 }
 
 #[hook]
@@ -108,11 +111,16 @@ pub fn use_filter_panel(state: &ViewState) -> PanelState {
         let state = ViewState::for_filters(filters, *asof);
         filter::all_facet_counts_with(data::korean(), &state, &text_matcher(&filters.query))
     });
-    PanelState { open, counts }
+    let unfolded = use_mut_ref(Vec::new);
+    PanelState {
+        open,
+        counts,
+        unfolded,
+    }
 }
 
 pub fn filter_panel(ctx: &Ctx, panel: &PanelState) -> Html {
-    let PanelState { open, counts } = panel;
+    let PanelState { open, counts, .. } = panel;
     let is_open = **open;
     let lang = ctx.lang;
     let filters = &ctx.state.filters;
@@ -149,7 +157,7 @@ pub fn filter_panel(ctx: &Ctx, panel: &PanelState) -> Html {
 
     let facets = counts
         .iter()
-        .map(|(facet, values)| facet_group(ctx, *facet, values));
+        .map(|(facet, values)| facet_group(ctx, panel, *facet, values));
     let active = filters.active_count();
 
     html! {
@@ -171,8 +179,8 @@ pub fn filter_panel(ctx: &Ctx, panel: &PanelState) -> Html {
                 oninput={on_search} onkeydown={on_search_key} />
             <div class="filters-body">
                 { for facets }
-                { params_group(ctx) }
-                { date_group(ctx) }
+                { params_group(ctx, panel) }
+                { date_group(ctx, panel) }
             </div>
         </aside>
     }
@@ -207,7 +215,12 @@ fn clear_button(ctx: &Ctx, facet: Facet) -> Html {
     }
 }
 
-fn facet_group(ctx: &Ctx, facet: Facet, values: &[(FacetValue, usize)]) -> Html {
+fn facet_group(
+    ctx: &Ctx,
+    panel: &PanelState,
+    facet: Facet,
+    values: &[(FacetValue, usize)],
+) -> Html {
     let lang = ctx.lang;
     let mut values: Vec<(FacetValue, usize, String)> = values
         .iter()
@@ -246,6 +259,7 @@ fn facet_group(ctx: &Ctx, facet: Facet, values: &[(FacetValue, usize)]) -> Html 
     });
     facet_box(
         ctx,
+        panel,
         facet,
         html! { <div class="facet-values">{ for chips }</div> },
     )
@@ -262,11 +276,27 @@ fn starts_open(facet: Facet, embed: bool) -> bool {
 }
 
 /// A foldable facet: `<details>` for folding, `<fieldset>` + legend for the group's name.
-fn facet_box(ctx: &Ctx, facet: Facet, body: Html) -> Html {
+fn facet_box(ctx: &Ctx, panel: &PanelState, facet: Facet, body: Html) -> Html {
     let lang = ctx.lang;
-    let open = starts_open(facet, ctx.state.embed) || !ctx.state.filters.is_clear(facet);
+    let id = facet.id();
+    let open = starts_open(facet, ctx.state.embed)
+        || !ctx.state.filters.is_clear(facet)
+        || panel.unfolded.borrow().contains(&id);
+    let ontoggle = {
+        let unfolded = panel.unfolded.clone();
+        Callback::from(move |e: Event| {
+            let now_open = e
+                .target_dyn_into::<web_sys::Element>()
+                .is_some_and(|d| d.has_attribute("open"));
+            let mut unfolded = unfolded.borrow_mut();
+            unfolded.retain(|f| *f != id);
+            if now_open {
+                unfolded.push(id);
+            }
+        })
+    };
     html! {
-        <details class="facet" data-facet-group={facet.id()} {open}>
+        <details class="facet" data-facet-group={id} {open} {ontoggle}>
             <summary class="facet-title"><span>{ facet_title(facet).get(lang) }</span></summary>
             <fieldset>
                 <legend class="visually-hidden">{ facet_title(facet).get(lang) }</legend>
@@ -290,7 +320,7 @@ fn chip_state(on: bool, count: usize) -> Option<&'static str> {
     }
 }
 
-fn params_group(ctx: &Ctx) -> Html {
+fn params_group(ctx: &Ctx, panel: &PanelState) -> Html {
     let lang = ctx.lang;
     let range = ctx.state.filters.params;
     let set = |is_min: bool| {
@@ -309,6 +339,7 @@ fn params_group(ctx: &Ctx) -> Html {
     };
     facet_box(
         ctx,
+        panel,
         Facet::Params,
         html! {
                 <div class="range">
@@ -323,7 +354,7 @@ fn params_group(ctx: &Ctx) -> Html {
     )
 }
 
-fn date_group(ctx: &Ctx) -> Html {
+fn date_group(ctx: &Ctx, panel: &PanelState) -> Html {
     let lang = ctx.lang;
     let range = ctx.state.filters.date;
     let set = |is_min: bool| {
@@ -342,6 +373,7 @@ fn date_group(ctx: &Ctx) -> Html {
     };
     facet_box(
         ctx,
+        panel,
         Facet::Date,
         html! {
                 <div class="range">

@@ -347,6 +347,14 @@ test('keyboard only: a button that removes itself hands focus on, never to the p
     ['view=table&cmp=hyperclova', '[data-action="clear-compare"]', '.table-wrap'],
     ['sector=telecom', '[data-action="clear-all"]', '.filters [data-filter="q"]'],
     ['sector=telecom', '[data-clear="sector"]', '[data-facet-group="sector"] input'],
+    // A facet that starts folded stays open when emptied: focus on its first choice.
+    ['org=lg-ai-research', '[data-clear="org"]', '[data-facet-group="org"] input'],
+    ['modality=vision', '[data-clear="modality"]', '[data-facet-group="modality"] input'],
+    // The removed column's neighbour takes the focus.
+    ['cmp=hyperclova~kogpt-6b~exaone-1-0', '[data-compare] thead th[data-model-id="kogpt-6b"] button', '[data-compare] thead th[data-model-id="exaone-1-0"] button'],
+    ['cmp=hyperclova~kogpt-6b~exaone-1-0', '[data-compare] thead th[data-model-id="exaone-1-0"] button', '[data-compare] thead th[data-model-id="kogpt-6b"] button'],
+    // With nothing to show, the skip link goes to the way back.
+    ['q=zzz', 'a.skip', '[data-empty] .chip'],
     ['q=zzz&asof=1999-01-01', '[data-empty] .chip', '[data-empty] [data-clear="asof"]'],
     ['q=zzz', '[data-empty] .chip', '#atlas-chart'],
     ['q=zzz', '[data-action="clear-all-empty"]', '#atlas-chart'],
@@ -373,11 +381,13 @@ test('screen reader details: skip link, view heading, Korean text marked ko, sum
   const page = await newPage(env.browser, { locale: 'en-US' });
   await page.goto(env.server.origin + '/?lang=en&sector=portal&sel=hyperclova');
   await ready(page);
-  // The first Tab stop skips the filters, visibly.
+  // The first Tab stop skips the filters, visibly, and covers nothing.
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
   assert.equal(await page.textContent('.skip'), 'Skip to the chart');
-  assert.ok(await page.$eval('.skip', (a) => a.getBoundingClientRect().top >= 0), 'shown when focused');
+  const [skip, title] = await page.evaluate(() => ['.skip', 'h1'].map((s) => document.querySelector(s).getBoundingClientRect().toJSON()));
+  assert.ok(skip.top >= 0 && skip.height > 0, 'shown when focused');
+  assert.ok(skip.bottom <= title.top, `the title moves down, not under it (${skip.bottom} > ${title.top})`);
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement?.id === 'atlas-chart');
   // Headings reach the view itself.

@@ -5,8 +5,8 @@ import { newPage, ready, koreanModelIds, suite } from './harness.mjs';
 
 const env = suite();
 
-test('while the wasm loads, theme= already applies (no white block in a dark article)', async () => {
-  for (const [theme, scheme, bg] of [['dark', 'light', 'rgb(17, 19, 24)'], ['light', 'dark', 'rgb(255, 255, 255)']]) {
+test('while the wasm loads, the page shows through and theme= already applies (no white block in a dark article)', async () => {
+  for (const [theme, scheme, ink] of [['dark', 'light', 'rgb(236, 238, 242)'], ['light', 'dark', 'rgb(22, 24, 29)']]) {
     const page = await newPage(env.browser, { colorScheme: scheme });
     let release;
     const held = new Promise((r) => (release = r));
@@ -17,11 +17,13 @@ test('while the wasm loads, theme= already applies (no white block in a dark art
     await page.goto(`${env.server.origin}/?embed=1&theme=${theme}`);
     await page.waitForSelector('#boot');
     await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
-    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), bg, `theme=${theme} on a ${scheme} system`);
+    const look = () => page.evaluate(() => ({ bg: getComputedStyle(document.body).backgroundColor, ink: getComputedStyle(document.body).color }));
+    assert.deepEqual(await look(), { bg: 'rgba(0, 0, 0, 0)', ink }, `theme=${theme} on a ${scheme} system`);
     assert.equal(await page.getAttribute('#app', 'data-ready'), 'false', 'still loading');
     release();
     await ready(page);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), theme);
+    assert.notEqual((await look()).bg, 'rgba(0, 0, 0, 0)', 'the widget has its own background once it runs');
     assert.equal(await page.$('#boot-failed'), null, 'the failure line goes with the loading line');
     assert.deepEqual(page.errors, []);
     await page.context().close();

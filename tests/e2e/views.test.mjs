@@ -74,7 +74,9 @@ test('hovering a mark shows its tooltip; focus and arrow keys walk the marks; En
 
 test('keyboard walk: dates never go backwards on the timeline; in the lanes, left/right stay in a lane and up/down change it', async () => {
   const page = await open('lang=en');
-  const dates = Object.fromEntries(readData('models.csv').map((m) => [m.id, m.date]));
+  // Where the axis puts a date: a year alone mid-year, a month mid-month (as drawn).
+  const at = (d) => (d.length === 4 ? `${d}-07-01` : d.length === 7 ? `${d}-15` : d);
+  const dates = Object.fromEntries(readData('models.csv').map((m) => [m.id, at(m.date)]));
   await page.focus('#atlas-chart');
   await page.keyboard.press('Home');
   const active = () => page.$eval('#atlas-chart', (svg) => svg.getAttribute('aria-activedescendant')?.slice(2));
@@ -104,6 +106,14 @@ test('keyboard walk: dates never go backwards on the timeline; in the lanes, lef
   assert.notEqual(await lane(below), firstLane, 'ArrowDown goes to the next lane');
   await page.keyboard.press('ArrowUp');
   assert.equal(await lane(await active()), firstLane, 'ArrowUp comes back');
+  // At a lane's end, left and right stay put.
+  for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowRight');
+  const end = await active();
+  assert.equal(await lane(end), firstLane, 'the walk stops at the end of the lane');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await active(), end);
+  for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowLeft');
+  assert.equal(await active(), first, 'and at its start');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -230,6 +240,30 @@ test('printing shows the chart and the table; the screen filters and buttons are
   assert.equal(swatch, 'exact', 'the colour key keeps its colours on paper');
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await page.waitForSelector('.print-table', { state: 'detached' });
+  await page.context().close();
+});
+
+test('printing an empty result prints its message once', async () => {
+  const page = await open('lang=en&q=zzzz');
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.waitForTimeout(200);
+  assert.equal(await page.$('.print-table'), null);
+  assert.equal(await page.$$eval('[data-empty]', (e) => e.length), 1);
+  await page.context().close();
+});
+
+test('a facet the reader unfolded stays open when its last value is unticked', async () => {
+  const page = await open('lang=en');
+  await page.click('[data-facet-group="org"] summary');
+  const box = page.locator('[data-facet-group="org"] input').first();
+  await box.check();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('org'));
+  await box.uncheck();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.get('org'));
+  await page.waitForTimeout(100);
+  assert.equal(await page.$eval('[data-facet-group="org"]', (d) => d.open), true, 'still open');
+  assert.equal(await page.evaluate(() => document.activeElement.matches('[data-facet-group="org"] input')), true, 'focus stays on the box');
   await page.context().close();
 });
 
