@@ -142,7 +142,7 @@ texts! {
     SkipTable => "표로 건너뛰기", "Skip to the table";
     SkipResults => "결과로 건너뛰기", "Skip to the results";
     ChartKeys => "화살표 키로 모델 사이를 이동하고 Enter로 카드를 엽니다.", "Use the arrow keys to move between models and Enter to open a card.";
-    LaneKeys => "화살표 키로 모델 사이를, 위아래 키로 줄 사이를 이동하고 Enter로 카드를 엽니다.", "Use the left and right arrow keys to move between models, up and down to change lanes, and Enter to open a card.";
+    LaneKeys => "좌우 화살표 키로 모델 사이를, 위아래 화살표 키로 줄 사이를 이동하고 Enter로 카드를 엽니다.", "Use the left and right arrow keys to move between models, up and down to change lanes, and Enter to open a card.";
     Share => "공유", "Share";
     CopyLink => "링크 복사", "Copy link";
     LinkHint => "현재 화면 링크", "Link to this view";

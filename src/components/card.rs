@@ -216,7 +216,7 @@ pub fn card(ctx: &Ctx, heading: NodeRef, shown: &super::Filtered) -> Html {
             </dl>
             { for m.disputes.iter().map(|d| html! {
                 <div class="dispute" data-dispute={d.field}>
-                    <strong>{ T::Disputed.get(lang) }{ ": " }</strong>{ claim(d, lang) }{ " — " }{ format::unbroken_dates(pick(lang, d.note_ko, d.note_en)) }
+                    <strong>{ T::Disputed.get(lang) }{ ": " }</strong><span lang={format::hangul_lang(d.claim, lang)}>{ claim(d, lang) }</span>{ " — " }{ format::unbroken_dates(pick(lang, d.note_ko, d.note_en)) }
                     { " " }{ super::source_link(d.source.url, d.source.title, lang) }
                 </div>
             }) }

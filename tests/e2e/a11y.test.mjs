@@ -397,6 +397,12 @@ test('screen reader details: skip link, view heading, Korean text marked ko, sum
   assert.equal(await page.$eval('[data-card] p.org', (p) => p.textContent), '하이퍼클로바');
   const koreanSources = await page.$$eval('details.events li a, details.events li cite', (as) => as.filter((a) => /[가-힣]/.test(a.textContent)).map((a) => a.lang));
   assert.ok(koreanSources.length > 0 && koreanSources.every((l) => l === 'ko'), `Korean source titles: ${koreanSources}`);
+  // A disputed figure quoted from a Korean source too.
+  await page.goto(env.server.origin + '/?lang=en&sel=kogpt-6b');
+  await ready(page);
+  assert.equal(await page.$eval('[data-card] [data-dispute] span', (s) => `${s.lang}:${s.textContent}`), 'ko:300억 (30B)');
+  await page.goto(env.server.origin + '/?lang=en&sector=portal&sel=hyperclova');
+  await ready(page);
   // Glyphs are pictures: hidden from the marks key and the facet arrows.
   assert.equal(await page.$$eval('.legend[data-legend=shapes] li:not([aria-hidden]) > span[aria-hidden=true]', (s) => s.length) > 0, true);
   assert.equal(await page.getAttribute('[data-clear="sector"]', 'aria-label'), 'Clear sector');
