@@ -30,6 +30,19 @@ test('while the wasm loads, the page shows through and theme= already applies (n
   }
 });
 
+test('a load that never finishes asks the reader, after 15 s, to reload (styles alone: no script needed)', async () => {
+  const page = await newPage(env.browser);
+  await page.route('**/loader-*.js', () => {}); // never answered
+  await page.goto(env.server.origin + '/?lang=en', { waitUntil: 'commit' });
+  await page.waitForSelector('#boot');
+  assert.equal(await page.isVisible('.boot-slow[lang=en]'), false, 'not at first');
+  // Jump the animation to its end rather than wait 15 s.
+  await page.evaluate(() => document.getAnimations().forEach((a) => (a.currentTime = 15_001)));
+  assert.equal(await page.isVisible('.boot-slow[lang=en]'), true);
+  assert.match(await page.textContent('#boot'), /오래 걸리면[\s\S]*please reload/);
+  await page.context().close();
+});
+
 test('a wasm that cannot load replaces "Loading…" with a bilingual "could not load"', async () => {
   const page = await newPage(env.browser);
   await page.route('**/*_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
