@@ -177,10 +177,19 @@ pub fn count(n: usize, _lang: Lang) -> String {
     group_digits(&n.to_string())
 }
 
-/// `lang="ko"` for text with Hangul on the English page (a Korean name, a Korean
-/// source's title), so a screen reader switches voice; `None` otherwise.
+/// `lang="ko"` for mostly Korean text on the English page (a Korean name, a Korean
+/// source's title, "300억 (30B)"), so a screen reader switches voice; `None` otherwise,
+/// and for English with a Korean aside ("3,000 parameters (3000개 매개변수)").
 pub fn hangul_lang(text: &str, page: Lang) -> Option<&'static str> {
-    (page == Lang::En && text.chars().any(|c| group(c) == 1)).then_some("ko")
+    let (mut hangul, mut latin) = (0_usize, 0_usize);
+    for c in text.chars() {
+        match group(c) {
+            1 => hangul += 1,
+            3 => latin += 1,
+            _ => {}
+        }
+    }
+    (page == Lang::En && hangul > 0 && hangul >= latin).then_some("ko")
 }
 
 /// Sort groups of characters for [`compare_names`].
@@ -243,6 +252,26 @@ pub fn compare_names(a: &str, b: &str) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn korean_is_marked_only_where_it_leads_and_only_on_the_english_page() {
+        for ko in [
+            "하이퍼클로바",
+            "300억 (30B)",
+            "The Elec (디일렉), '제조·통신 대기업'",
+        ] {
+            assert_eq!(hangul_lang(ko, Lang::En), Some("ko"), "{ko}");
+            assert_eq!(hangul_lang(ko, Lang::Ko), None, "{ko}");
+        }
+        for en in [
+            "3,000 parameters (3000개 매개변수)",
+            "HyperCLOVA",
+            "31B",
+            "",
+        ] {
+            assert_eq!(hangul_lang(en, Lang::En), None, "{en}");
+        }
+    }
     use Lang::{En, Ko};
 
     #[test]

@@ -32,7 +32,7 @@ test('while the wasm loads, the page shows through and theme= already applies (n
 
 test('a load that never finishes asks the reader, after 15 s, to reload (styles alone: no script needed)', async () => {
   const page = await newPage(env.browser);
-  await page.route('**/loader-*.js', () => {}); // never answered
+  await page.route('**/*_bg.wasm', () => {}); // never answered: a very slow network
   await page.goto(env.server.origin + '/?lang=en', { waitUntil: 'commit' });
   await page.waitForSelector('#boot');
   assert.equal(await page.isVisible('.boot-slow[lang=en]'), false, 'not at first');

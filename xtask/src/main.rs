@@ -231,7 +231,10 @@ fn postbuild() -> Result {
     let name = format!("loader-{hash:016x}.js");
     std::fs::write(Path::new(&staging).join(&name), format!("{script}\n"))
         .map_err(|e| e.to_string())?;
-    let tag = format!("<script type=\"module\" src=\"./{name}\"></script>");
+    // A classic script, not a module: it blocks the first paint until it has run, so
+    // `theme=` holds from the first frame (modules are deferred; the page would paint in
+    // the reader's scheme first). The glue is imported from it all the same.
+    let tag = format!("<script src=\"./{name}\"></script>");
     let html = format!(
         "{}{}{}",
         &html[..start],
@@ -267,11 +270,11 @@ fn loader(trunk: &str) -> std::result::Result<String, String> {
         ));
     };
     Ok(format!(
-        "const t=new URLSearchParams(location.search).get(\"theme\");\
+        "{{const t=new URLSearchParams(location.search).get(\"theme\");\
          if(t==\"dark\"||t==\"light\")document.documentElement.dataset.theme=t;\
          import(\"{glue}\").then(m=>m.default({{module_or_path:\"{wasm}\"}})).catch(e=>{{\
          console.error(e);const b=document.getElementById(\"boot\"),f=document.getElementById(\"boot-failed\");\
-         if(b&&f){{b.hidden=true;f.hidden=false}}}})"
+         if(b&&f){{b.hidden=true;f.hidden=false}}}})}}"
     ))
 }
 
