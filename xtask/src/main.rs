@@ -233,8 +233,10 @@ fn postbuild() -> Result {
         .map_err(|e| e.to_string())?;
     // A classic script, not a module: it blocks the first paint until it has run, so
     // `theme=` holds from the first frame (modules are deferred; the page would paint in
-    // the reader's scheme first). The glue is imported from it all the same.
-    let tag = format!("<script src=\"./{name}\"></script>");
+    // the reader's scheme first). The glue is imported from it all the same; `crossorigin`
+    // keeps that import's base URL in a sandboxed frame, whose opaque origin would
+    // otherwise make the loader a cross-origin script that cannot import by path.
+    let tag = format!("<script src=\"./{name}\" crossorigin></script>");
     let html = format!(
         "{}{}{}",
         &html[..start],
