@@ -179,6 +179,20 @@ impl From<&Mark> for Stop {
     }
 }
 
+/// Keyboard navigation along a lane: `delta` stops from `current` among the stops of its
+/// lane (`stops` hold each lane's stops together), clamped at the lane's ends.
+pub fn step_in_group<'a>(
+    stops: &'a [Stop],
+    current: Option<&str>,
+    delta: isize,
+) -> Option<&'a Stop> {
+    let at = stops.iter().position(|s| Some(s.id) == current)?;
+    let group = stops.get(at)?.group;
+    let first = stops.iter().position(|s| s.group == group)?;
+    let last = stops.iter().rposition(|s| s.group == group)?;
+    stops.get(at.saturating_add_signed(delta).clamp(first, last))
+}
+
 /// Keyboard navigation across lanes: from `current`, the stop in the next lane
 /// (`down`) or the previous one nearest to it across; `current` itself at the
 /// first or last lane, or when there is no current stop.
@@ -542,6 +556,13 @@ mod tests {
         assert_eq!(up("e"), Some("d"));
         assert_eq!(up("a"), Some("a"), "the first lane stays put");
         assert_eq!(step_group(&stops, None, true), None);
+        let along = |from, delta| step_in_group(&stops, Some(from), delta).map(|s| s.id);
+        assert_eq!(along("a", 1), Some("b"));
+        assert_eq!(along("b", 1), Some("b"), "the lane's end stays put");
+        assert_eq!(along("c", -1), Some("c"), "and its start");
+        assert_eq!(along("c", 10), Some("d"), "ten at a time stops at the end");
+        assert_eq!(along("e", -10), Some("e"));
+        assert_eq!(step_in_group(&stops, None, 1), None);
     }
 
     use super::test_rows::*;

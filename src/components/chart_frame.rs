@@ -183,14 +183,18 @@ pub fn ChartSvg(props: &ChartSvgProps) -> Html {
                 "ArrowDown" | "ArrowUp" if lanes && focused.is_some() => {
                     crate::chart::step_group(&stops, *focused, e.key() == "ArrowDown").map(|s| s.id)
                 }
-                // In the lanes, left and right stop at the lane's ends.
-                "ArrowRight" | "ArrowLeft" if lanes && focused.is_some() => {
-                    let delta = if e.key() == "ArrowRight" { 1 } else { -1 };
-                    let group =
-                        |id: Option<&str>| stops.iter().find(|s| Some(s.id) == id).map(|s| s.group);
-                    step(&stops, *focused, delta)
-                        .filter(|next| group(Some(next)) == group(*focused))
-                        .or(*focused)
+                // In the lanes, left and right (and Page Up / Down, ten at a time) stop at the
+                // lane's ends.
+                "ArrowRight" | "ArrowLeft" | "PageDown" | "PageUp"
+                    if lanes && focused.is_some() =>
+                {
+                    let delta = match e.key().as_str() {
+                        "ArrowRight" => 1,
+                        "ArrowLeft" => -1,
+                        "PageDown" => 10,
+                        _ => -10,
+                    };
+                    crate::chart::step_in_group(&stops, *focused, delta).map(|s| s.id)
                 }
                 "ArrowRight" | "ArrowDown" => step(&stops, *focused, 1),
                 "ArrowLeft" | "ArrowUp" => step(&stops, *focused, -1),

@@ -114,6 +114,9 @@ test('keyboard walk: dates never go backwards on the timeline; in the lanes, lef
   assert.equal(await active(), end);
   for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowLeft');
   assert.equal(await active(), first, 'and at its start');
+  // Page Down goes ten at a time, in the lane too.
+  for (let i = 0; i < 5; i++) await page.keyboard.press('PageDown');
+  assert.equal(await active(), end, 'Page Down stops at the end of the lane');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
