@@ -125,6 +125,9 @@ id_enum!(
     }
 );
 
+/// The years a date may have (the data checks quote them).
+pub const YEARS: (u32, u32) = (1950, 2100);
+
 /// A calendar date whose precision may be month or year only.
 /// Unknown parts are 0; ordering sorts year-only dates before the months of that year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -199,7 +202,7 @@ impl Date {
             [y, m, d] => (num(y, 4, "year")?, num(m, 2, "month")?, num(d, 2, "day")?),
             _ => return Err(DateError::Shape),
         };
-        if !(1950..=2100).contains(&year) {
+        if !(YEARS.0..=YEARS.1).contains(&year) {
             return Err(DateError::Year(year));
         }
         if parts.len() >= 2 && !(1..=12).contains(&month) {

@@ -7,7 +7,7 @@
 //! problems are collected, never just the first.
 
 use crate::model::{
-    Arch, Basis, Date, DateError, EventKind, Modality, Origin, Sector, Status, Weights,
+    Arch, Basis, Date, DateError, EventKind, Modality, Origin, Sector, Status, Weights, YEARS,
 };
 use std::collections::{HashMap, HashSet};
 use std::fmt::{self, Write as _};
@@ -611,9 +611,6 @@ enum_cell!(arch_cell, Arch, "architecture");
 enum_cell!(weights_cell, Weights, "weights value");
 enum_cell!(origin_cell, Origin, "origin");
 enum_cell!(kind_cell, EventKind, "event kind");
-
-/// The years [`Date::read`] accepts (a test checks they agree).
-const YEARS: (u32, u32) = (1950, 2100);
 
 /// A date cell's text as a date, or the problem in the editor's terms.
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -2465,7 +2462,7 @@ pub(crate) mod tests {
             );
         }
         assert!(parse_date("").unwrap_err().starts_with("is missing"));
-        // YEARS is what `Date::read` accepts.
+        // The message's range is what `Date::read` accepts.
         for (year, ok) in [
             (YEARS.0 - 1, false),
             (YEARS.0, true),

@@ -97,9 +97,19 @@ pub fn focus_first(selector: &str) {
     if let Some(el) = window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(selector).ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        let _ = el.focus();
+        focus(&el);
+    }
+}
+
+/// Focuses an HTML or SVG element (the chart is an `<svg>`); false for anything else.
+fn focus(el: &web_sys::Element) -> bool {
+    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+        el.focus().is_ok()
+    } else if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
+        el.focus().is_ok()
+    } else {
+        false
     }
 }
 
@@ -119,17 +129,9 @@ pub fn focus_soon_after(first: Option<String>, selectors: &'static [&'static str
             .iter()
             .map(String::as_str)
             .chain(selectors.iter().copied());
-        // The chart is an <svg>: an element, not an HTML element.
-        for el in all.filter_map(|s| doc.query_selector(s).ok().flatten()) {
-            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            } else if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
-                let _ = el.focus();
-            } else {
-                continue;
-            }
-            return;
-        }
+        let _ = all
+            .filter_map(|s| doc.query_selector(s).ok().flatten())
+            .any(|el| focus(&el));
     })
     .forget();
 }

@@ -9,15 +9,6 @@ use crate::i18n::T;
 use crate::model::Model;
 use crate::state::Action;
 
-/// After a model leaves the comparison: its neighbour's remove button (see `unpin`), else
-/// the first one's, else the chart.
-const UNPINNED: &[&str] = &[
-    "[data-compare] thead button",
-    "#atlas-chart",
-    ".table-wrap",
-    "[role=tab][aria-selected=true]",
-];
-
 /// A plain view function (see [`super::header::header`]).
 pub fn compare(ctx: &Ctx) -> Html {
     let lang = ctx.lang;
@@ -50,7 +41,8 @@ pub fn compare(ctx: &Ctx) -> Html {
             }
         }
     }
-    // The column that takes the removed one's place (the next), else the one before it.
+    // Focus goes to the column that takes the removed one's place (the next), else the one
+    // before it; with none left, where focus goes when nothing nearer is left.
     let unpin = |i: usize| {
         let state = ctx.state.clone();
         let id = models.get(i).map_or("", |m| m.id);
@@ -61,7 +53,7 @@ pub fn compare(ctx: &Ctx) -> Html {
             neighbour.map(|n| format!("[data-compare] th[data-model-id=\"{}\"] button", n.id));
         Callback::from(move |_: MouseEvent| {
             state.dispatch(Action::Unpin(id));
-            super::browser::focus_soon_after(then.clone(), UNPINNED);
+            super::browser::focus_soon_after(then.clone(), super::FOCUS_MAIN);
         })
     };
     html! {

@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
@@ -195,14 +194,7 @@ fn clear_button(ctx: &Ctx, facet: Facet) -> Html {
         let state = ctx.state.clone();
         Callback::from(move |_: MouseEvent| {
             state.dispatch(Action::ClearFacet(facet));
-            if let Some(first) = gloo::utils::document()
-                .query_selector(&format!("[data-facet-group=\"{}\"] input", facet.id()))
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = first.focus();
-            }
+            super::browser::focus_first(&format!("[data-facet-group=\"{}\"] input", facet.id()));
         })
     };
     html! {

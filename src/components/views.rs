@@ -11,14 +11,6 @@ use crate::i18n::{Label, T};
 use crate::model::{Model, Sector, Status, Weights};
 use crate::state::{Action, ColorBy, Lang, View, ViewState};
 
-const CHIP_GONE: &[&str] = &[
-    "[data-empty] .chip",
-    "[data-action=clear-all-empty]",
-    "#atlas-chart",
-    ".table-wrap",
-    "[role=tab][aria-selected=true]",
-];
-
 /// "No models match", with the way back.
 pub fn empty_state(ctx: &Ctx) -> Html {
     let lang = ctx.lang;
@@ -34,8 +26,9 @@ pub fn empty_state(ctx: &Ctx) -> Html {
             super::browser::focus_soon(super::FOCUS_MAIN);
         })
     };
-    // A chip goes with what it cleared: the next chip, else the way back, else the chart.
-    let chip = |action: Action| ctx.on_then_focus(action, CHIP_GONE);
+    // A chip goes with what it cleared: while nothing matches there is no chart or table, so
+    // FOCUS_MAIN finds the next chip, else the way back; once models match, the chart.
+    let chip = |action: Action| ctx.on_then_focus(action, super::FOCUS_MAIN);
     html! {
         <div class="empty" data-empty="">
             <p><strong>{ T::NoMatch.get(lang) }</strong></p>
