@@ -1,12 +1,18 @@
-/*! K-AI Atlas embed helper. Resizes each <iframe data-kai-atlas> to its widget's
-    height. Trusts a message only when it comes from that iframe's own window, has
-    the expected shape and carries a sane finite height. The sender's origin is not
-    compared with the src attribute: a redirect (http to https, apex to www) changes
-    it, and a height is all a message can change. */
+/*! K-AI Atlas embed helper: resizes each <iframe data-kai-atlas> to its widget's
+    height, trusting a message only from that iframe's own window and origin, of the
+    expected shape, with a sane finite height. */
 (function (w) {
   var f, i, s, sel = 'iframe[data-kai-atlas]';
   if (w.kaiAtlasEmbed) return;
   w.kaiAtlasEmbed = 1;
+  // The frame's own origin: opaque in a sandbox without allow-same-origin,
+  // else its src's (an http src may have been upgraded to https).
+  function own(f, o) {
+    var b = f.getAttribute('sandbox'), u;
+    if (b !== null && !/(^|\s)allow-same-origin(\s|$)/i.test(b)) return o === 'null';
+    try { u = new URL(f.src, w.location.href); } catch (x) { return false; }
+    return o === u.origin || (u.protocol === 'http:' && o === 'https://' + u.host);
+  }
   w.addEventListener('message', function (e) {
     var d = e.data, h;
     if (!d || d.type !== 'kai-atlas:height' || d.v !== 1) return;
@@ -15,9 +21,8 @@
     f = w.document.querySelectorAll(sel);
     for (i = 0; i < f.length; i++) {
       if (f[i].contentWindow !== e.source) continue;
-      // The snippet's style attribute may be blocked by the article's CSP;
-      // styles set from script are not. Its min-height only serves frames
-      // without this script.
+      if (!own(f[i], e.origin)) return;
+      // Set from script: an article CSP may block the snippet's style attribute.
       s = f[i].style;
       s.width = '100%';
       s.border = '0';
@@ -26,8 +31,8 @@
       return;
     }
   });
-  // A widget that was ready before this script arrived (late or deferred
-  // loading) has already sent its height: ask each frame to send it again.
+  // Ask each frame for its height again: a widget may have been ready before
+  // this script arrived (deferred or injected late).
   f = w.document.querySelectorAll(sel);
   for (i = 0; i < f.length; i++) {
     try { f[i].contentWindow.postMessage({ type: 'kai-atlas:measure', v: 1 }, '*'); } catch (x) {}

@@ -22,9 +22,15 @@ function hostPage(frames) {
   return (event) => listener(event);
 }
 
-function frame(src) {
+function frame(src, sandbox = null) {
   const asked = [];
-  return { src, asked, contentWindow: { name: src, postMessage: (data, origin) => asked.push([data, origin]) }, style: {} };
+  return {
+    src,
+    asked,
+    getAttribute: (name) => (name === 'sandbox' ? sandbox : null),
+    contentWindow: { name: src, postMessage: (data, origin) => asked.push([data, origin]) },
+    style: {},
+  };
 }
 
 const msg = (height, extra = {}) => ({ type: 'kai-atlas:height', v: 1, height, ...extra });
@@ -32,7 +38,7 @@ const msg = (height, extra = {}) => ({ type: 'kai-atlas:height', v: 1, height, .
 test('on start, asks every frame to send its height again (a widget ready before the script)', () => {
   const a = frame('https://atlas.example/?embed=1');
   const b = frame('https://atlas.example/?embed=1&view=table');
-  const detached = { src: 'https://atlas.example/', contentWindow: null, style: {} };
+  const detached = { src: 'https://atlas.example/', getAttribute: () => null, contentWindow: null, style: {} };
   hostPage([a, detached, b]);
   // (JSON: the message object comes from the script's own VM realm.)
   const expected = JSON.stringify([[{ type: 'kai-atlas:measure', v: 1 }, '*']]);
@@ -53,11 +59,37 @@ test('resizes only the iframe whose window sent the message', () => {
   assert.equal(a.style.height, undefined);
 });
 
-test('a src that redirects to another origin is still resized', () => {
-  const a = frame('http://atlas.example/?embed=1');
+test("a message from the frame's window but another origin is ignored (the frame was navigated away)", () => {
+  const a = frame('https://atlas.example/?embed=1');
   const send = hostPage([a]);
-  send({ data: msg(700), source: a.contentWindow, origin: 'https://www.atlas.example' });
-  assert.equal(a.style.height, '700px');
+  for (const origin of ['https://evil.example', 'http://atlas.example', 'https://www.atlas.example', 'null']) {
+    send({ data: msg(700), source: a.contentWindow, origin });
+  }
+  assert.equal(a.style.height, undefined);
+});
+
+test('a relative src is taken against the page; an http src may arrive upgraded to https on the same host', () => {
+  const rel = frame('/atlas/?embed=1');
+  const http = frame('http://atlas.example:8080/?embed=1');
+  const send = hostPage([rel, http]);
+  send({ data: msg(600), source: rel.contentWindow, origin: 'https://news.example' });
+  send({ data: msg(700), source: http.contentWindow, origin: 'https://atlas.example:8080' });
+  assert.equal(rel.style.height, '600px');
+  assert.equal(http.style.height, '700px');
+});
+
+test('a sandbox without allow-same-origin has an opaque origin ("null"), and only that is trusted', () => {
+  const opaque = frame('https://atlas.example/?embed=1', 'allow-scripts');
+  const same = frame('https://atlas.example/?embed=1&view=table', 'allow-scripts allow-same-origin');
+  const send = hostPage([opaque, same]);
+  send({ data: msg(500), source: opaque.contentWindow, origin: 'https://atlas.example' });
+  send({ data: msg(500), source: same.contentWindow, origin: 'null' });
+  assert.equal(opaque.style.height, undefined);
+  assert.equal(same.style.height, undefined);
+  send({ data: msg(640), source: opaque.contentWindow, origin: 'null' });
+  send({ data: msg(650), source: same.contentWindow, origin: 'https://atlas.example' });
+  assert.equal(opaque.style.height, '640px');
+  assert.equal(same.style.height, '650px');
 });
 
 test('ignores rogue windows, bad shapes and insane heights', () => {

@@ -38,6 +38,9 @@ before(async () => {
       '/rogue': hostPage(widget.origin, {
         extra: `<iframe id="rogue" srcdoc="<script>parent.postMessage({type:'kai-atlas:height',v:1,height:4321},'*')</script>"></iframe>`,
       }),
+      // What a widget frame might be navigated to: a page of another origin that
+      // posts from the frame's own window.
+      '/poster': `<!doctype html><title>poster</title><script>parent.postMessage({type:'kai-atlas:height',v:1,height:4321},'*')</script>`,
     },
   });
   browser = await launch();
@@ -108,6 +111,12 @@ test('messages from a rogue frame or the wrong origin resize nothing', async () 
   await page.waitForTimeout(300);
   assert.equal(await frameHeight(page), settled, 'rogue iframe and top-page messages are ignored');
   assert.notEqual(settled, 4321);
+  // The widget's frame navigated to another origin: right window, wrong origin.
+  const navigated = page.waitForEvent('framenavigated', (f) => f.url().endsWith('/poster'));
+  await page.$eval('#atlas', (f, url) => { f.contentWindow.location.href = url; }, host.origin + '/poster');
+  await navigated;
+  await page.waitForTimeout(300);
+  assert.equal(await frameHeight(page), settled, "a message from another origin in the widget's frame is ignored");
   await page.context().close();
 });
 
@@ -122,7 +131,7 @@ test('works as a bare iframe and in a sandboxed iframe (opaque origin, no histor
     if (path === '/bare') {
       assert.equal(await frameHeight(page), MIN_HEIGHT, `${path}: the snippet's min-height holds`);
     } else {
-      // Its messages come from origin "null"; embed.js knows the frame by its window.
+      // Its messages come from origin "null", the origin of a frame sandboxed without allow-same-origin.
       const content = await frame.$eval('.atlas', (el) => Math.ceil(el.getBoundingClientRect().height));
       await page.waitForFunction((h) => document.querySelector('#atlas').style.height === `${h}px`, content);
     }
