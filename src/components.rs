@@ -102,14 +102,21 @@ impl std::ops::Deref for Filtered {
     }
 }
 
-/// The page's own URL for this state without embed mode (for "open full view"
-/// and for links copied inside an embed). Nor does it keep `theme`: that is the
-/// article's choice, and the reader it is shared with has their own.
+/// The state behind "open full view" and behind links shared from any mode: embed mode
+/// off. An embed's `theme` goes too: it is the article's choice, and whoever opens the
+/// link has their own. A theme the reader picked in the full view stays: it is theirs.
+pub fn full_view(state: &ViewState) -> ViewState {
+    let full = state.apply(Action::SetEmbed(false));
+    if state.embed {
+        full.apply(Action::SetTheme(crate::state::Theme::Auto))
+    } else {
+        full
+    }
+}
+
+/// The page's own URL for [`full_view`].
 pub fn full_view_url(state: &ViewState) -> String {
-    let full = state
-        .apply(Action::SetEmbed(false))
-        .apply(Action::SetTheme(crate::state::Theme::Auto));
-    share_url(&full)
+    share_url(&full_view(state))
 }
 
 /// The shareable URL of a state.
@@ -143,5 +150,34 @@ pub fn safe_href(url: &str) -> String {
         url.to_string()
     } else {
         "#".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::full_view;
+    use crate::state::{Action, Theme, ViewState};
+    use crate::url::{to_query, Known};
+
+    fn from_query(q: &str) -> ViewState {
+        let known = Known::new([], ["sk-telecom"], ["ko", "en"]);
+        crate::url::from_query(q, &known).0
+    }
+
+    #[test]
+    fn full_view_keeps_the_readers_theme_and_drops_the_articles() {
+        let picked = ViewState::default().apply(Action::SetTheme(Theme::Dark));
+        assert_eq!(full_view(&picked), picked, "the full view's own theme toggle is the reader's choice");
+        let embed = from_query("?view=table&theme=dark&embed=1");
+        assert_eq!(to_query(&full_view(&embed)), "v=1&view=table");
+    }
+
+    #[test]
+    fn the_snippet_src_is_written_by_to_query() {
+        let embed_src = |q: &str| to_query(&full_view(&from_query(q)).apply(Action::SetEmbed(true)));
+        assert_eq!(embed_src(""), "v=1&embed=1");
+        assert_eq!(embed_src("?view=ranking&theme=light"), "v=1&view=ranking&theme=light&embed=1");
+        // From inside an embed the article's theme is not carried over.
+        assert_eq!(embed_src("?embed=1&theme=dark&sector=telecom"), "v=1&sector=telecom&embed=1");
     }
 }

@@ -25,13 +25,9 @@ pub fn view_label(view: View, color: ColorBy) -> T {
 /// it; see README.
 pub const EMBED_MIN_HEIGHT: u32 = 1160;
 
-/// The copy-paste snippet for the current view.
-pub fn embed_snippet(view_url: &str, script_url: &str, lang: Lang) -> String {
-    let src = if view_url.contains('?') {
-        format!("{view_url}&embed=1")
-    } else {
-        format!("{view_url}?embed=1")
-    };
+/// The copy-paste snippet for the current view; `src` is the view's embed URL (from
+/// `url::to_query`, like every other link).
+pub fn embed_snippet(src: &str, script_url: &str, lang: Lang) -> String {
     let src = src.replace('&', "&amp;").replace('"', "&quot;");
     format!(
         "<iframe src=\"{src}\" title=\"{title}\" loading=\"lazy\" data-kai-atlas \
@@ -222,7 +218,8 @@ pub fn share_tools(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
         "{}embed.js",
         browser::base_url().trim_end_matches("index.html")
     );
-    let snippet = embed_snippet(&url, &script_url, lang);
+    let embed_src = super::share_url(&super::full_view(&state).apply(Action::SetEmbed(true)));
+    let snippet = embed_snippet(&embed_src, &script_url, lang);
     let copy = copier(share, url.clone(), (Sheet::Link, "share-link"), lang);
     let copy_snippet = copier(
         share,
@@ -358,7 +355,7 @@ mod tests {
     #[test]
     fn snippet_escapes_the_url_and_keeps_the_view() {
         let s = embed_snippet(
-            "https://a.example/?view=table&sector=telecom",
+            "https://a.example/?view=table&sector=telecom&embed=1",
             "https://a.example/embed.js",
             Lang::En,
         );

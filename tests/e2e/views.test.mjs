@@ -410,6 +410,27 @@ test('a link copied inside an embed opens the full view; a refused copy leaves t
   }
 });
 
+test('in the full view, the copied link and the embed snippet keep the theme the reader picked; the snippet src comes from the URL contract', async () => {
+  const page = await newPage(env.browser, { colorScheme: 'light' });
+  await page.addInitScript(() => {
+    window.__copied = [];
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: (t) => (window.__copied.push(t), Promise.resolve()) } });
+  });
+  await page.goto(`${env.server.origin}/?lang=en`);
+  await ready(page);
+  await page.click('[data-action="theme"]');
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  await page.click('[data-action="copy-link"]');
+  await page.waitForFunction(() => window.__copied.length > 0);
+  const link = new URL((await page.evaluate(() => window.__copied))[0]);
+  assert.equal(link.searchParams.get('theme'), 'dark', `the reader's own choice is in ${link}`);
+  await page.click('[data-action="embed"]');
+  const snippet = await page.inputValue('#embed-snippet');
+  const src = new URL(snippet.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&'));
+  assert.equal(src.search, '?v=1&lang=en&theme=dark&embed=1', snippet);
+  await page.context().close();
+});
+
 test('a date in a card note never wraps inside itself; the note still reads as in the data', async () => {
   const page = await open('lang=ko&sel=kanana-2-30b-a3b', { width: 360 });
   const note = await page.$eval('[data-card] > p:not(.org)', (p) => p.textContent);
