@@ -38,6 +38,8 @@ pub const CSV_COLUMNS: &[&str] = &[
     "base_model",
     "in_2023_article",
     "sources",
+    "source_titles",
+    "source_dates",
     "disputed",
     "note_en",
     "note_ko",
@@ -129,7 +131,10 @@ fn cells(m: &Model) -> Vec<(String, bool)> {
         (m.origin.id().into(), false),
         (m.base_model.into(), true),
         (yes_no(m.in_article).into(), false),
+        // Three aligned lists: the build refuses ";" inside a source's URL or title.
         (joined(m.sources, |s| s.url.to_string()), true),
+        (joined(m.sources, |s| s.title.to_string()), true),
+        (joined(m.sources, |s| s.date.map(|d| d.iso()).unwrap_or_default()), false),
         // Figures other sources give, ";"-separated, each with its source:
         // "params: 300억 (30B) — The Elec, 2023-08-22" (and " <url>" when it has one).
         (joined(m.disputes, dispute_cell), true),
@@ -394,7 +399,11 @@ mod tests {
         assert_eq!(rows[0].len(), CSV_COLUMNS.len());
         assert_eq!(&rows[0][1], "Model, \"One\"");
         assert_eq!(&rows[0][2], "모델 하나");
-        let note_en = CSV_COLUMNS.iter().position(|c| *c == "note_en").unwrap();
+        let col = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
+        assert_eq!(&rows[0][col("sources")], "https://example.org/a,b");
+        assert_eq!(&rows[0][col("source_titles")], "A \"quoted\" title");
+        assert_eq!(&rows[0][col("source_dates")], "");
+        let note_en = col("note_en");
         assert_eq!(&rows[0][note_en], "line one\nline two");
     }
 

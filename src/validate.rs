@@ -877,6 +877,11 @@ fn url_problem(url: &str) -> Option<String> {
         Some(format!(
             "must be an http(s) URL like https://host/path with no spaces, got {url:?}"
         ))
+    } else if url.contains(';') {
+        Some(format!(
+            "must not contain ';' (write it as %3B): the CSV export lists a model's sources \
+             separated by ';', got {url:?}"
+        ))
     } else {
         None
     }
@@ -905,6 +910,14 @@ fn source_cells(
     let title = row.get(title_col);
     if title.is_empty() {
         row.err(sink, title_col, "is missing");
+        ok = false;
+    } else if title.contains(';') {
+        row.err(
+            sink,
+            title_col,
+            "must not contain ';' (use ',' or '·'): the CSV export lists a model's sources \
+             separated by ';'",
+        );
         ok = false;
     }
     let date = opt_date_cell(row, date_col, today, sink);
@@ -2178,6 +2191,11 @@ pub(crate) mod tests {
             "sources-bad-url.csv",
             "tests/fixtures/data/sources-bad-url.csv:3: url: must be an http(s) URL",
         );
+        // The CSV export lists a model's source URLs and titles separated by ";".
+        let problems = check_fixture(Some("sources-semicolon.csv")).expect_err("fixture should fail");
+        assert_eq!(problems.len(), 2, "{problems:#?}");
+        assert!(problems[0].starts_with("tests/fixtures/data/sources-semicolon.csv:2: url: must not contain ';'"), "{problems:#?}");
+        assert!(problems[1].starts_with("tests/fixtures/data/sources-semicolon.csv:3: title: must not contain ';'"), "{problems:#?}");
         assert_one(
             "models-missing-name.csv",
             "tests/fixtures/data/models-missing-name.csv:2: name_en: is missing",
