@@ -167,17 +167,28 @@ mod tests {
     #[test]
     fn full_view_keeps_the_readers_theme_and_drops_the_articles() {
         let picked = ViewState::default().apply(Action::SetTheme(Theme::Dark));
-        assert_eq!(full_view(&picked), picked, "the full view's own theme toggle is the reader's choice");
+        assert_eq!(
+            full_view(&picked),
+            picked,
+            "the full view's own theme toggle is the reader's choice"
+        );
         let embed = from_query("?view=table&theme=dark&embed=1");
         assert_eq!(to_query(&full_view(&embed)), "v=1&view=table");
     }
 
     #[test]
     fn the_snippet_src_is_written_by_to_query() {
-        let embed_src = |q: &str| to_query(&full_view(&from_query(q)).apply(Action::SetEmbed(true)));
+        let embed_src =
+            |q: &str| to_query(&full_view(&from_query(q)).apply(Action::SetEmbed(true)));
         assert_eq!(embed_src(""), "v=1&embed=1");
-        assert_eq!(embed_src("?view=ranking&theme=light"), "v=1&view=ranking&theme=light&embed=1");
+        assert_eq!(
+            embed_src("?view=ranking&theme=light"),
+            "v=1&view=ranking&theme=light&embed=1"
+        );
         // From inside an embed the article's theme is not carried over.
-        assert_eq!(embed_src("?embed=1&theme=dark&sector=telecom"), "v=1&sector=telecom&embed=1");
+        assert_eq!(
+            embed_src("?embed=1&theme=dark&sector=telecom"),
+            "v=1&sector=telecom&embed=1"
+        );
     }
 }

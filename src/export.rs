@@ -134,7 +134,10 @@ fn cells(m: &Model) -> Vec<(String, bool)> {
         // Three aligned lists: the build refuses ";" inside a source's URL or title.
         (joined(m.sources, |s| s.url.to_string()), true),
         (joined(m.sources, |s| s.title.to_string()), true),
-        (joined(m.sources, |s| s.date.map(|d| d.iso()).unwrap_or_default()), false),
+        (
+            joined(m.sources, |s| s.date.map(|d| d.iso()).unwrap_or_default()),
+            false,
+        ),
         // Figures other sources give, ";"-separated, each with its source:
         // "params: 300억 (30B) — The Elec, 2023-08-22" (and " <url>" when it has one).
         (joined(m.disputes, dispute_cell), true),

@@ -101,6 +101,7 @@ texts! {
     Disputed => "출처마다 다른 수치", "Disputed figure";
     Status => "상태", "Status";
     NamedInArticle => "2023년 기사 언급", "Named in the 2023 article";
+    ArticleColumn => "2023년 기사", "2023 article";
     Name => "모델명", "Name";
     Close => "닫기", "Close";
     Details => "자세히", "Details";

@@ -2192,10 +2192,21 @@ pub(crate) mod tests {
             "tests/fixtures/data/sources-bad-url.csv:3: url: must be an http(s) URL",
         );
         // The CSV export lists a model's source URLs and titles separated by ";".
-        let problems = check_fixture(Some("sources-semicolon.csv")).expect_err("fixture should fail");
+        let problems =
+            check_fixture(Some("sources-semicolon.csv")).expect_err("fixture should fail");
         assert_eq!(problems.len(), 2, "{problems:#?}");
-        assert!(problems[0].starts_with("tests/fixtures/data/sources-semicolon.csv:2: url: must not contain ';'"), "{problems:#?}");
-        assert!(problems[1].starts_with("tests/fixtures/data/sources-semicolon.csv:3: title: must not contain ';'"), "{problems:#?}");
+        assert!(
+            problems[0].starts_with(
+                "tests/fixtures/data/sources-semicolon.csv:2: url: must not contain ';'"
+            ),
+            "{problems:#?}"
+        );
+        assert!(
+            problems[1].starts_with(
+                "tests/fixtures/data/sources-semicolon.csv:3: title: must not contain ';'"
+            ),
+            "{problems:#?}"
+        );
         assert_one(
             "models-missing-name.csv",
             "tests/fixtures/data/models-missing-name.csv:2: name_en: is missing",

@@ -27,7 +27,7 @@ fn params_with_basis(p: crate::model::Params, lang: Lang) -> String {
 
 /// A disputed figure as its source wrote it; in Korean with 억/조 first when the source gave
 /// B ("310억 (31B)").
-fn claim(d: &Dispute, lang: Lang) -> String {
+pub fn claim(d: &Dispute, lang: Lang) -> String {
     match d.value_b {
         Some(v) if lang == Lang::Ko && !d.claim.contains('억') && !d.claim.contains('조') => {
             format!("{} ({})", format::params(v, lang), d.claim)
@@ -110,10 +110,11 @@ pub fn fields(m: &Model, lang: Lang) -> Vec<(T, String)> {
 pub fn origin_label(o: Origin, lang: Lang) -> &'static str {
     match (o, lang) {
         (Origin::Scratch, Lang::Ko) => "처음부터 학습",
-        (Origin::Scratch, Lang::En) => "trained from scratch",
+        (Origin::Scratch, Lang::En) => "Trained from scratch",
         (Origin::Derived, Lang::Ko) => "다른 모델 기반",
-        (Origin::Derived, Lang::En) => "built on another model",
-        (Origin::Unknown, _) => T::Unknown.get(lang),
+        (Origin::Derived, Lang::En) => "Built on another model",
+        // Capitalised like the other values of the card and the table.
+        (Origin::Unknown, _) => crate::model::Arch::Unknown.label(lang),
     }
 }
 

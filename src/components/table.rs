@@ -17,29 +17,39 @@ use crate::svg::org_name;
 pub enum Column {
     Name,
     Org,
+    Family,
     Sector,
     Date,
+    Status,
     Params,
     Active,
     Arch,
+    Origin,
+    Modality,
     Weights,
     Context,
     Languages,
+    Article,
     Sources,
 }
 
 impl Column {
-    const ALL: [Column; 11] = [
+    const ALL: [Column; 16] = [
         Column::Name,
         Column::Org,
+        Column::Family,
         Column::Sector,
         Column::Date,
+        Column::Status,
         Column::Params,
         Column::Active,
         Column::Arch,
+        Column::Origin,
+        Column::Modality,
         Column::Weights,
         Column::Context,
         Column::Languages,
+        Column::Article,
         Column::Sources,
     ];
 
@@ -47,14 +57,19 @@ impl Column {
         match self {
             Column::Name => T::Name,
             Column::Org => T::Organisation,
+            Column::Family => T::Family,
             Column::Sector => T::Sector,
             Column::Date => T::Date,
+            Column::Status => T::Status,
             Column::Params => T::TotalParams,
             Column::Active => T::ActiveParams,
             Column::Arch => T::Architecture,
+            Column::Origin => T::Origin,
+            Column::Modality => T::Modality,
             Column::Weights => T::Weights,
             Column::Context => T::Context,
             Column::Languages => T::Languages,
+            Column::Article => T::ArticleColumn,
             Column::Sources => T::Sources,
         }
     }
@@ -63,14 +78,19 @@ impl Column {
         match self {
             Column::Name => "name",
             Column::Org => "org",
+            Column::Family => "family",
             Column::Sector => "sector",
             Column::Date => "date",
+            Column::Status => "status",
             Column::Params => "params",
             Column::Active => "active",
             Column::Arch => "arch",
+            Column::Origin => "origin",
+            Column::Modality => "modality",
             Column::Weights => "weights",
             Column::Context => "context",
             Column::Languages => "langs",
+            Column::Article => "article",
             Column::Sources => "sources",
         }
     }
@@ -100,8 +120,14 @@ pub fn sort_rows(rows: &mut [&'static Model], column: Column, asc: bool, lang: L
         let primary = match column {
             Column::Name => dir(format::compare_names(name(a, lang), name(b, lang))),
             Column::Org => dir(format::compare_names(org_name(a, lang), org_name(b, lang))),
+            // Models outside any family sort last.
+            Column::Family => match (family_name(a, lang), family_name(b, lang)) {
+                (Some(x), Some(y)) => dir(format::compare_names(x, y)),
+                (x, y) => y.is_none().cmp(&x.is_none()),
+            },
             Column::Sector => dir(a.sector.cmp(&b.sector)),
             Column::Date => dir(a.date.cmp(&b.date)),
+            Column::Status => dir(a.status.cmp(&b.status)),
             Column::Params => by_option(a.total.value_b, b.total.value_b, asc),
             Column::Active => by_option(
                 a.active.and_then(|x| x.value_b),
@@ -109,15 +135,38 @@ pub fn sort_rows(rows: &mut [&'static Model], column: Column, asc: bool, lang: L
                 asc,
             ),
             Column::Arch => dir(a.arch.cmp(&b.arch)),
+            Column::Origin => dir(a.origin.cmp(&b.origin)),
+            Column::Modality => dir(a.modalities.cmp(b.modalities)),
             Column::Weights => dir(a.weights.cmp(&b.weights)),
             Column::Context => by_option(a.context, b.context, asc),
             Column::Languages => dir(a.languages.len().cmp(&b.languages.len())),
+            // Named first when ascending.
+            Column::Article => dir(b.in_article.cmp(&a.in_article)),
             Column::Sources => dir(a.sources.len().cmp(&b.sources.len())),
         };
         primary
             .then_with(|| a.date.cmp(&b.date))
             .then_with(|| a.id.cmp(b.id))
     });
+}
+
+/// The figures other sources give for a field, under the accepted one (the charts' ghost marks).
+fn disputed(m: &Model, field: &str, lang: Lang) -> Html {
+    m.disputes
+        .iter()
+        .filter(|d| d.field == field)
+        .map(|d| html! {
+            <span class="sub" data-disputed="">{ T::Disputed.get(lang) }{ ": " }<span lang={format::hangul_lang(d.claim, lang)}>{ super::card::claim(d, lang) }</span></span>
+        })
+        .collect()
+}
+
+fn family_name(m: &Model, lang: Lang) -> Option<&'static str> {
+    let f = m.family.and_then(crate::data::family)?;
+    Some(match lang {
+        Lang::Ko => f.name_ko,
+        Lang::En => f.name_en,
+    })
 }
 
 /// Rows added per "show more".
@@ -199,26 +248,35 @@ pub fn Table(props: &TableProps) -> Html {
                     <span class="sub" lang={crate::format::hangul_lang(other_name, lang)}>{ other_name }</span>
                 </th>
                 <td>{ org_name(m, lang) }</td>
+                <td>{ family_name(m, lang).unwrap_or_default() }</td>
                 <td class="nowrap">{ m.sector.label(lang) }</td>
-                <td class="num">
-                    { format::date(m.date, lang) }
-                    // An announcement's date, not a release's (the model never shipped).
-                    if m.status == crate::model::Status::Announced {
-                        <span class="sub">{ m.status.label(lang) }</span>
-                    }
-                </td>
+                <td class="num">{ format::date(m.date, lang) }</td>
+                // An announced model's date is the announcement's (it never shipped).
+                <td>{ m.status.label(lang) }</td>
                 <td class="num" data-col="params">
                     { params_text(m.total.value_b, lang) }
                     if m.total.value_b.is_some() {
                         <span class="sub">{ m.total.basis.label(lang) }</span>
                     }
+                    if m.sizes_b.len() > 1 {
+                        <span class="sub">{ m.sizes_b.iter().map(|s| format::params(*s, lang)).collect::<Vec<_>>().join(" · ") }</span>
+                    }
+                    { disputed(m, "params", lang) }
                 </td>
-                <td class="num">{ m.active.map(|a| params_text(a.value_b, lang)).unwrap_or_default() }</td>
+                <td class="num">{ m.active.map(|a| params_text(a.value_b, lang)).unwrap_or_default() }{ disputed(m, "active", lang) }</td>
                 <td>{ m.arch.label(lang) }</td>
+                <td>
+                    { super::card::origin_label(m.origin, lang) }
+                    if !m.base_model.is_empty() {
+                        <span class="sub">{ "← " }{ m.base_model }</span>
+                    }
+                </td>
+                <td>{ m.modalities.iter().map(|x| x.label(lang)).collect::<Vec<_>>().join(", ") }</td>
                 <td>{ m.weights.label(lang) }<span class="sub">{ license }</span></td>
                 // Unknown, as the card says, rather than a blank that reads as "not applicable".
                 <td class="num">{ m.context.map_or_else(|| T::Unknown.get(lang).to_string(), |c| format::count(c as usize, lang)) }</td>
                 <td>{ m.languages.iter().map(|c| language_name(c, lang)).collect::<Vec<_>>().join(", ") }</td>
+                <td>{ if m.in_article { T::Yes.get(lang) } else { "" } }</td>
                 <td class="source-links">{ for m.sources.iter().enumerate().map(|(i, s)| html! {
                     <>{ if i > 0 { " " } else { "" } }<a href={super::safe_href(s.url)} target="_blank" rel="noopener noreferrer" title={s.title}
                         aria-label={format!("[{}] {}", i + 1, s.title)} lang={crate::format::hangul_lang(s.title, lang)}>{ format!("[{}]", i + 1) }</a></>

@@ -144,6 +144,34 @@ test('the table sorts by size both ways, undisclosed last', async () => {
   await page.context().close();
 });
 
+test('the table shows every field of the data: status, family, origin, modality, the 2023 article, sizes and disputed figures', async () => {
+  const page = await open('view=table&lang=en');
+  const columns = await page.$$eval('table.models thead [data-sort]', (bs) => bs.map((b) => b.dataset.sort));
+  assert.deepEqual(columns, ['name', 'org', 'family', 'sector', 'date', 'status', 'params', 'active', 'arch', 'origin', 'modality', 'weights', 'context', 'langs', 'article', 'sources']);
+  const models = readData('models.csv').filter((m) => m.reference !== 'yes');
+  const cell = (id, col) =>
+    page.$eval(`tr[data-model-id="${id}"]`, (tr, i) => tr.children[i].textContent.trim(), columns.indexOf(col));
+  for (const m of models) {
+    assert.equal(await cell(m.id, 'status'), m.status === 'announced' ? 'Announced' : 'Released', m.id);
+    assert.equal(await cell(m.id, 'article'), m.in_article === 'yes' ? 'yes' : '', m.id);
+  }
+  // Each disputed figure sits under the figure it disputes.
+  const disputes = readData('disputes.csv');
+  for (const field of ['params', 'active']) {
+    const shown = await page.$$eval(`tbody td:nth-child(${columns.indexOf(field) + 1}) [data-disputed]`, (s) => s.length);
+    assert.equal(shown, disputes.filter((d) => d.field === field).length, field);
+  }
+  const multi = models.find((m) => m.sizes_b.includes(';'));
+  assert.match(await cell(multi.id, 'params'), /·/, `${multi.id}: its sizes`);
+  // Sortable like the rest: announced after released, ascending.
+  await page.click('[data-sort="status"]');
+  const order = await page.$$eval('table.models tbody tr', (rows) => rows.map((r) => r.dataset.modelId));
+  const status = Object.fromEntries(models.map((m) => [m.id, m.status]));
+  const firstAnnounced = order.findIndex((id) => status[id] === 'announced');
+  assert.ok(firstAnnounced > 0 && order.slice(firstAnnounced).every((id) => status[id] === 'announced'), order.join(' '));
+  await page.context().close();
+});
+
 test('the 2023 article view highlights what the article named', async () => {
   const page = await open('lang=en');
   await page.click('[data-action="asof-article"]');
