@@ -174,26 +174,48 @@ pub fn legend(ctx: &Ctx, models: &[&Model]) -> Html {
     }
 }
 
-/// The models the 2023 article named that were released after it (so the article view,
-/// drawn as of its date, cannot show them): " Named by the article but released after it: …".
+/// What the article view cannot draw, after its hint: the models the 2023 article named that
+/// were released after it, those it named as announced that have not been released since
+/// (KoGPT 2.0, VARCO 52B/100B), and how many came after it.
 fn article_later(lang: Lang) -> String {
     let article = super::charts::ARTICLE_DATE;
-    let later: Vec<String> = data::korean()
+    let listed = |m: &&'static crate::model::Model| {
+        // A name never wraps inside itself ("믿:" / "음 1.0" on a phone): no-break spaces,
+        // and a word joiner after its colon.
+        data::model_name(m, lang)
+            .replace(' ', "\u{a0}")
+            .replace(':', ":\u{2060}")
+    };
+    let models = data::korean();
+    let after = |m: &&&'static crate::model::Model| !crate::filter::visible_at(m, Some(article));
+    let mut out = String::new();
+    let named_later: Vec<String> = models
         .iter()
-        .filter(|m| m.in_article && !crate::filter::visible_at(m, Some(article)))
-        .map(|m| {
-            // A name never wraps inside itself ("믿:" / "음 1.0" on a phone): no-break spaces,
-            // and a word joiner after its colon.
-            let name = data::model_name(m, lang)
-                .replace(' ', "\u{a0}")
-                .replace(':', ":\u{2060}");
-            format!("{name} ({})", format::date(m.date, lang))
-        })
+        .filter(|m| m.in_article && after(m))
+        .map(|m| format!("{} ({})", listed(m), format::date(m.date, lang)))
         .collect();
-    if later.is_empty() {
-        return String::new();
+    if !named_later.is_empty() {
+        out += &format!(" {}{}.", T::ArticleLater.get(lang), named_later.join(", "));
     }
-    format!(" {}{}.", T::ArticleLater.get(lang), later.join(", "))
+    let never: Vec<String> = models
+        .iter()
+        .filter(|m| m.in_article && m.status == crate::model::Status::Announced && !after(m))
+        .map(listed)
+        .collect();
+    if !never.is_empty() {
+        out += &format!(" {}{}.", T::ArticleNeverShipped.get(lang), never.join(", "));
+    }
+    let since = models.iter().filter(after).count();
+    if since > 0 {
+        out += &format!(
+            " {}{}{}{}",
+            T::ArticleSince.get(lang),
+            format::count(since, lang),
+            T::models(since).get(lang),
+            T::ArticleSinceTail.get(lang)
+        );
+    }
+    out
 }
 
 /// Colour, events and "as of" controls above the charts.

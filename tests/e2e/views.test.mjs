@@ -186,6 +186,14 @@ test('the 2023 article view highlights what the article named', async () => {
   const count = Number(await page.getAttribute('#app', 'data-count'));
   const byThen = readData('models.csv').filter((m) => m.reference !== 'yes' && m.date.slice(0, 10) <= '2023-08-22');
   assert.equal(count, byThen.length, 'only models dated by the article are shown');
+  // What the chart cannot show: what the article announced that never shipped, and what came after.
+  const hint = (await page.textContent('[data-hint="article"]')).replace(/\u00a0/g, ' ');
+  const korean = readData('models.csv').filter((m) => m.reference !== 'yes');
+  const never = korean.filter((m) => m.in_article === 'yes' && m.status === 'announced' && m.date.slice(0, 10) <= '2023-08-22');
+  assert.ok(never.length >= 3, 'KoGPT 2.0, VARCO 52B and 100B');
+  const neverPart = hint.split('never released since: ')[1]?.split('. ')[0] ?? '';
+  for (const m of never) assert.ok(neverPart.includes(m.name_en), `${m.name_en} in ${hint}`);
+  assert.match(hint, new RegExp(`Released since: ${korean.length - byThen.length} models`), hint);
   await page.context().close();
 });
 
