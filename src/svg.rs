@@ -458,7 +458,24 @@ pub fn ranking(g: &Ranking, lang: Lang) -> String {
         format!(" text-anchor=\"{anchor}\" dominant-baseline=\"central\" aria-hidden=\"true\"");
     for (b, name) in g.rows.iter().zip(names) {
         let Some(m) = data::model(b.id) else { continue };
-        o.text("bar-label", g.name_x, b.name_y, &extra, &name);
+        // On its own line a whole name has room for its organisation, which the colours
+        // only give when colouring by organisation.
+        let org = org_name(m, lang);
+        let with_org = g.names_above
+            && name == b.name
+            && crate::chart::labels::text_width(&format!("{name} · {org}"), 12.0) <= name_room;
+        if with_org {
+            let _ = write!(
+                o.0,
+                "<text class=\"bar-label\" x=\"{}\" y=\"{}\"{extra}>{}<tspan class=\"bar-org\"> · {}</tspan></text>",
+                dp1(g.name_x),
+                dp1(b.name_y),
+                esc(&name),
+                esc(org)
+            );
+        } else {
+            o.text("bar-label", g.name_x, b.name_y, &extra, &name);
+        }
         let mut class = format!("bar mark {}", color_class(b.color));
         for (on, extra) in [
             (b.hollow || b.x_total.is_none(), " hollow"),
@@ -610,6 +627,38 @@ mod tests {
                 assert!(cut.is_empty(), "{width} px {lang:?}: cut {cut:?}");
             }
         }
+    }
+
+    /// Names on their own line carry their organisation where it fits; names beside the
+    /// bars (short names, wide frame) do not.
+    #[test]
+    fn ranking_names_above_their_bars_carry_the_organisation() {
+        use crate::chart::ranking::{ranking as layout, RankingOptions};
+        let g = layout(data::korean(), &RankingOptions::new(960.0));
+        assert!(
+            g.names_above,
+            "the real names are too long to sit beside 960 px of bars"
+        );
+        let svg = ranking(&g, Lang::En);
+        let k1 = data::model("ax-k1").expect("A.X K1 is in the data");
+        assert!(svg.contains(&format!(
+            ">{}<tspan class=\"bar-org\"> · {}</tspan>",
+            name(k1, Lang::En),
+            org_name(k1, Lang::En)
+        )));
+        let with_org = svg.matches("class=\"bar-org\"").count();
+        assert!(
+            with_org * 10 >= g.rows.len() * 9,
+            "{with_org} of {} rows",
+            g.rows.len()
+        );
+        let short: Vec<&'static Model> = ["ax-k1", "midm-1-0"]
+            .iter()
+            .filter_map(|id| data::model(id))
+            .collect();
+        let beside = layout(&short, &RankingOptions::new(960.0));
+        assert!(!beside.names_above);
+        assert!(!ranking(&beside, Lang::En).contains("bar-org"));
     }
 
     #[test]

@@ -25,7 +25,7 @@ const EXPORT_CSS: &str = "#atlas-chart{overflow:visible}text{font-family:system-
 .mark{stroke-width:1.5}.mark.hollow{fill:#fff!important;stroke-dasharray:3 2;stroke-width:2}\
 .mark.named{stroke:#16181d!important;stroke-width:3}.mark-active{fill:#fff;opacity:.9}\
 .mark-label{font-size:11px}.mark-label,.ref-label{paint-order:stroke;stroke:#fff;stroke-width:3px}\
-.bar-active{fill:#fff;opacity:.45}.bar-label{font-size:12px}.bar-value{fill:#4a505c;font-size:11px}\
+.bar-active{fill:#fff;opacity:.45}.bar-label{font-size:12px}.bar-value,.bar-org{fill:#4a505c;font-size:11px}\
 .c-manufacturing,.c-o0{fill:#0072b2;stroke:#0072b2}.c-telecom,.c-o1{fill:#d55e00;stroke:#d55e00}\
 .c-portal,.c-o2{fill:#009e73;stroke:#009e73}.c-messenger,.c-o3{fill:#e69f00;stroke:#e69f00}\
 .c-game,.c-o4{fill:#cc79a7;stroke:#cc79a7}.c-startup,.c-o5{fill:#56b4e9;stroke:#56b4e9}\

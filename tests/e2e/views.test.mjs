@@ -545,7 +545,10 @@ test('walking a chart taller than the window with the keys scrolls the active ma
 
 test('ranking on a phone: whole names above their bars; a tap on a name or on its bar opens that model', async () => {
   const page = await open('lang=en&view=ranking', { width: 375, height: 800 });
-  const names = await page.$$eval('#atlas-chart text.bar-label', (ts) => ts.map((t) => t.textContent));
+  // The name is the label's own text; its organisation follows in a tspan where it fits.
+  const names = await page.$$eval('#atlas-chart text.bar-label', (ts) => ts.map((t) => t.firstChild.textContent));
+  const orgs = await page.$$eval('#atlas-chart text.bar-label tspan.bar-org', (ts) => ts.map((t) => t.textContent));
+  assert.ok(orgs.includes(' · SK Telecom'), orgs.join('|'));
   // Whole, or without a parenthetical that does not fit ("KONI (Llama3-8B / …)" → "KONI").
   const expected = readData('models.csv').filter((m) => m.reference !== 'yes').flatMap((m) => [m.name_en, m.name_en.replace(/ \(.*\)$/, '')]);
   assert.ok(names.length > 0 && names.every((n) => !n.includes('…') && expected.includes(n)), `whole names: ${names.filter((n) => !expected.includes(n))}`);
