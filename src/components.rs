@@ -177,15 +177,14 @@ mod tests {
     }
 
     #[test]
-    fn the_snippet_src_is_written_by_to_query() {
-        let embed_src =
-            |q: &str| to_query(&full_view(&from_query(q)).apply(Action::SetEmbed(true)));
+    fn the_snippet_src_is_written_by_to_query_without_a_theme() {
+        let embed_src = |q: &str| to_query(&super::toolbar::embed_state(&from_query(q)));
         assert_eq!(embed_src(""), "v=1&embed=1");
+        // The editor's own theme is not forced on the article's readers.
         assert_eq!(
             embed_src("?view=ranking&theme=light"),
-            "v=1&view=ranking&theme=light&embed=1"
+            "v=1&view=ranking&embed=1"
         );
-        // From inside an embed the article's theme is not carried over.
         assert_eq!(
             embed_src("?embed=1&theme=dark&sector=telecom"),
             "v=1&sector=telecom&embed=1"

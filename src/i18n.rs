@@ -119,9 +119,9 @@ texts! {
     AsOfArticle => "2023년 기사 시점", "At the 2023 article";
     NoLink => " (원문 링크를 찾지 못함)", " (no canonical URL found)";
     ArticleLater => "기사에 언급됐지만 그 뒤 출시된 모델: ", "Named by the article but released after it: ";
-    ArticleNeverShipped => "기사가 예고했지만 지금까지 출시되지 않은 모델: ", "Announced in the article and never released since: ";
+    ArticleNeverShipped => "기사에 출시 예정으로 나왔지만 아직 출시되지 않은 모델: ", "Named by the article as coming, and still not released: ";
     ArticleSince => "기사 이후 출시: ", "Released since: ";
-    ArticleSinceTail => "(‘오늘’을 누르면 모두 보입니다).", " (“Today” shows them all).";
+    ArticleSinceTail => " (‘오늘’을 누르면 모두 보입니다).", " (“Today” shows them all).";
     ArticleHint => "2023년 8월 22일 디일렉 기사 시점의 지형입니다. 굵은 테두리는 기사에 나온 모델입니다.", "The landscape on 22 Aug 2023, the date of The Elec’s article. Thick outlines mark the models it named.";
     NeverShipped => "발표만 되고 출시되지 않음", "announced, never shipped";
     ColorBy => "색 기준", "Colour by";
@@ -165,9 +165,9 @@ texts! {
     ShowMore => "더 보기", "Show more";
     SortAscending => "오름차순 정렬됨", "sorted ascending";
     SortDescending => "내림차순 정렬됨", "sorted descending";
-    Yes => "예", "yes";
-    No => "아니요", "no";
-    Unknown => "미확인", "unverified";
+    Yes => "예", "Yes";
+    No => "아니요", "No";
+    Unknown => "미확인", "Unverified";
     Reference => "참고용(해외 모델)", "reference (non-Korean)";
 }
 

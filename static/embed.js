@@ -5,11 +5,12 @@
   var f, i, s, sel = 'iframe[data-kai-atlas]';
   if (w.kaiAtlasEmbed) return;
   w.kaiAtlasEmbed = 1;
-  // The frame's own origin: opaque in a sandbox without allow-same-origin,
-  // else its src's (an http src may have been upgraded to https).
+  // The frame's own origin: opaque in a sandbox without allow-same-origin
+  // (its own, or this page's, which it inherits), else its src's (an http src
+  // may have been upgraded to https).
   function own(f, o) {
     var b = f.getAttribute('sandbox'), u;
-    if (b !== null && !/(^|\s)allow-same-origin(\s|$)/i.test(b)) return o === 'null';
+    if (w.origin === 'null' || (b !== null && !/(^|\s)allow-same-origin(\s|$)/i.test(b))) return o === 'null';
     try { u = new URL(f.src, w.location.href); } catch (x) { return false; }
     return o === u.origin || (u.protocol === 'http:' && o === 'https://' + u.host);
   }

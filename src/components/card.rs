@@ -100,7 +100,7 @@ pub fn fields(m: &Model, lang: Lang) -> Vec<(T, String)> {
         ),
     ));
     let origin = match (m.origin, m.base_model.is_empty()) {
-        (Origin::Derived, false) => format!("{} ← {}", origin_label(m.origin, lang), m.base_model),
+        (Origin::Derived, false) => format!("{} ({})", origin_label(m.origin, lang), m.base_model),
         _ => origin_label(m.origin, lang).to_string(),
     };
     rows.push((T::Origin, origin));

@@ -5,11 +5,12 @@ use std::cmp::Ordering;
 
 use yew::prelude::*;
 
+use super::card::origin_label;
 use super::{Ctx, Filtered};
 use crate::data::model_name as name;
 use crate::format;
 use crate::i18n::{language_name, Label, T};
-use crate::model::Model;
+use crate::model::{Model, Origin};
 use crate::state::{Action, Lang};
 use crate::svg::org_name;
 
@@ -120,10 +121,10 @@ pub fn sort_rows(rows: &mut [&'static Model], column: Column, asc: bool, lang: L
         let primary = match column {
             Column::Name => dir(format::compare_names(name(a, lang), name(b, lang))),
             Column::Org => dir(format::compare_names(org_name(a, lang), org_name(b, lang))),
-            // Models outside any family sort last.
+            // Models outside any family sort last both ways.
             Column::Family => match (family_name(a, lang), family_name(b, lang)) {
                 (Some(x), Some(y)) => dir(format::compare_names(x, y)),
-                (x, y) => y.is_none().cmp(&x.is_none()),
+                (x, y) => x.is_none().cmp(&y.is_none()),
             },
             Column::Sector => dir(a.sector.cmp(&b.sector)),
             Column::Date => dir(a.date.cmp(&b.date)),
@@ -135,8 +136,19 @@ pub fn sort_rows(rows: &mut [&'static Model], column: Column, asc: bool, lang: L
                 asc,
             ),
             Column::Arch => dir(a.arch.cmp(&b.arch)),
-            Column::Origin => dir(a.origin.cmp(&b.origin)),
-            Column::Modality => dir(a.modalities.cmp(b.modalities)),
+            // As read: by label, unverified last both ways.
+            Column::Origin => (a.origin == Origin::Unknown)
+                .cmp(&(b.origin == Origin::Unknown))
+                .then_with(|| {
+                    dir(format::compare_names(
+                        origin_label(a.origin, lang),
+                        origin_label(b.origin, lang),
+                    ))
+                }),
+            Column::Modality => dir(format::compare_names(
+                &modalities(a, lang),
+                &modalities(b, lang),
+            )),
             Column::Weights => dir(a.weights.cmp(&b.weights)),
             Column::Context => by_option(a.context, b.context, asc),
             Column::Languages => dir(a.languages.len().cmp(&b.languages.len())),
@@ -159,6 +171,14 @@ fn disputed(m: &Model, field: &str, lang: Lang) -> Html {
             <span class="sub" data-disputed="">{ T::Disputed.get(lang) }{ ": " }<span lang={format::hangul_lang(d.claim, lang)}>{ super::card::claim(d, lang) }</span></span>
         })
         .collect()
+}
+
+fn modalities(m: &Model, lang: Lang) -> String {
+    m.modalities
+        .iter()
+        .map(|x| x.label(lang))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn family_name(m: &Model, lang: Lang) -> Option<&'static str> {
@@ -252,7 +272,7 @@ pub fn Table(props: &TableProps) -> Html {
                 <td class="nowrap">{ m.sector.label(lang) }</td>
                 <td class="num">{ format::date(m.date, lang) }</td>
                 // An announced model's date is the announcement's (it never shipped).
-                <td>{ m.status.label(lang) }</td>
+                <td class="nowrap">{ m.status.label(lang) }</td>
                 <td class="num" data-col="params">
                     { params_text(m.total.value_b, lang) }
                     if m.total.value_b.is_some() {
@@ -266,17 +286,17 @@ pub fn Table(props: &TableProps) -> Html {
                 <td class="num">{ m.active.map(|a| params_text(a.value_b, lang)).unwrap_or_default() }{ disputed(m, "active", lang) }</td>
                 <td>{ m.arch.label(lang) }</td>
                 <td>
-                    { super::card::origin_label(m.origin, lang) }
+                    { origin_label(m.origin, lang) }
                     if !m.base_model.is_empty() {
-                        <span class="sub">{ "← " }{ m.base_model }</span>
+                        <span class="sub">{ m.base_model }</span>
                     }
                 </td>
-                <td>{ m.modalities.iter().map(|x| x.label(lang)).collect::<Vec<_>>().join(", ") }</td>
+                <td>{ modalities(m, lang) }</td>
                 <td>{ m.weights.label(lang) }<span class="sub">{ license }</span></td>
                 // Unknown, as the card says, rather than a blank that reads as "not applicable".
                 <td class="num">{ m.context.map_or_else(|| T::Unknown.get(lang).to_string(), |c| format::count(c as usize, lang)) }</td>
                 <td>{ m.languages.iter().map(|c| language_name(c, lang)).collect::<Vec<_>>().join(", ") }</td>
-                <td>{ if m.in_article { T::Yes.get(lang) } else { "" } }</td>
+                <td>{ if m.in_article { T::Yes } else { T::No }.get(lang) }</td>
                 <td class="source-links">{ for m.sources.iter().enumerate().map(|(i, s)| html! {
                     <>{ if i > 0 { " " } else { "" } }<a href={super::safe_href(s.url)} target="_blank" rel="noopener noreferrer" title={s.title}
                         aria-label={format!("[{}] {}", i + 1, s.title)} lang={crate::format::hangul_lang(s.title, lang)}>{ format!("[{}]", i + 1) }</a></>

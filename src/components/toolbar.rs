@@ -25,6 +25,13 @@ pub fn view_label(view: View, color: ColorBy) -> T {
 /// it; see README.
 pub const EMBED_MIN_HEIGHT: u32 = 1160;
 
+/// The state an embed snippet shows: the current view in embed mode, without a theme.
+pub fn embed_state(state: &crate::state::ViewState) -> crate::state::ViewState {
+    state
+        .apply(Action::SetEmbed(true))
+        .apply(Action::SetTheme(crate::state::Theme::Auto))
+}
+
 /// The copy-paste snippet for the current view; `src` is the view's embed URL (from
 /// `url::to_query`, like every other link).
 pub fn embed_snippet(src: &str, script_url: &str, lang: Lang) -> String {
@@ -218,7 +225,9 @@ pub fn share_tools(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
         "{}embed.js",
         browser::base_url().trim_end_matches("index.html")
     );
-    let embed_src = super::share_url(&super::full_view(&state).apply(Action::SetEmbed(true)));
+    // Without a theme: the widget then follows each article reader's colour scheme, whatever
+    // the editor who copied it had picked (README: add `&theme=` to force one).
+    let embed_src = super::share_url(&embed_state(&state));
     let snippet = embed_snippet(&embed_src, &script_url, lang);
     let copy = copier(share, url.clone(), (Sheet::Link, "share-link"), lang);
     let copy_snippet = copier(

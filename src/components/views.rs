@@ -197,11 +197,14 @@ fn article_later(lang: Lang) -> String {
     if !named_later.is_empty() {
         out += &format!(" {}{}.", T::ArticleLater.get(lang), named_later.join(", "));
     }
-    let never: Vec<String> = models
+    let mut never: Vec<&&'static crate::model::Model> = models
         .iter()
         .filter(|m| m.in_article && m.status == crate::model::Status::Announced && !after(m))
-        .map(listed)
         .collect();
+    never.sort_by(|a, b| {
+        format::compare_names(data::model_name(a, lang), data::model_name(b, lang))
+    });
+    let never: Vec<String> = never.into_iter().map(listed).collect();
     if !never.is_empty() {
         out += &format!(" {}{}.", T::ArticleNeverShipped.get(lang), never.join(", "));
     }

@@ -9,9 +9,10 @@ import { ROOT } from './harness.mjs';
 
 const SOURCE = readFileSync(join(ROOT, 'static', 'embed.js'), 'utf8');
 
-function hostPage(frames) {
+function hostPage(frames, origin = 'https://news.example') {
   let listener = null;
   const window = {
+    origin,
     location: { href: 'https://news.example/article' },
     document: { querySelectorAll: (sel) => (sel === 'iframe[data-kai-atlas]' ? frames : []) },
     addEventListener: (type, fn) => {
@@ -103,6 +104,15 @@ test('ignores rogue windows, bad shapes and insane heights', () => {
   }
   assert.equal(a.style.height, undefined);
   send({ data: msg(640), source: a.contentWindow, origin: 'https://atlas.example' });
+  assert.equal(a.style.height, '640px');
+});
+
+test('a host page that is itself sandboxed (opaque origin) passes that on: its frames speak from origin "null"', () => {
+  const a = frame('https://atlas.example/?embed=1');
+  const send = hostPage([a], 'null');
+  send({ data: msg(500), source: a.contentWindow, origin: 'https://atlas.example' });
+  assert.equal(a.style.height, undefined);
+  send({ data: msg(640), source: a.contentWindow, origin: 'null' });
   assert.equal(a.style.height, '640px');
 });
 

@@ -40,6 +40,9 @@ before(async () => {
       }),
       // What a widget frame might be navigated to: a page of another origin that
       // posts from the frame's own window.
+      // An article shown inside a sandboxed frame of its own (a preview, an aggregator):
+      // the widget's frame inherits the opaque origin.
+      '/outer': `<!doctype html><title>outer</title><link rel="icon" href="data:,"><iframe id="outer" sandbox="allow-scripts" src="/article" style="width:100%;height:3000px"></iframe>`,
       '/poster': `<!doctype html><title>poster</title><script>parent.postMessage({type:'kai-atlas:height',v:1,height:4321},'*')</script>`,
     },
   });
@@ -138,6 +141,18 @@ test('works as a bare iframe and in a sandboxed iframe (opaque origin, no histor
     assert.deepEqual(page.errors, [], `${path}: no error`);
     await page.context().close();
   }
+});
+
+test('an article inside a sandboxed frame still sizes its widget (both opaque origins)', async () => {
+  const page = await newPage(browser, { width: 700 });
+  await page.goto(host.origin + '/outer');
+  const article = await (await page.waitForSelector('#outer')).contentFrame();
+  const inner = await (await article.waitForSelector('#atlas')).contentFrame();
+  await inner.waitForSelector('[data-app="kai-atlas"][data-ready="true"]');
+  const content = await inner.$eval('.atlas', (el) => Math.ceil(el.getBoundingClientRect().height));
+  await article.waitForFunction((h) => document.querySelector('#atlas').style.height === `${h}px`, content);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });
 
 test('the bare snippet height fits the default embedded view, phone to desktop, ko and en', async () => {

@@ -153,7 +153,7 @@ test('the table shows every field of the data: status, family, origin, modality,
     page.$eval(`tr[data-model-id="${id}"]`, (tr, i) => tr.children[i].textContent.trim(), columns.indexOf(col));
   for (const m of models) {
     assert.equal(await cell(m.id, 'status'), m.status === 'announced' ? 'Announced' : 'Released', m.id);
-    assert.equal(await cell(m.id, 'article'), m.in_article === 'yes' ? 'yes' : '', m.id);
+    assert.equal(await cell(m.id, 'article'), m.in_article === 'yes' ? 'Yes' : 'No', m.id);
   }
   // Each disputed figure sits under the figure it disputes.
   const disputes = readData('disputes.csv');
@@ -169,6 +169,17 @@ test('the table shows every field of the data: status, family, origin, modality,
   const status = Object.fromEntries(models.map((m) => [m.id, m.status]));
   const firstAnnounced = order.findIndex((id) => status[id] === 'announced');
   assert.ok(firstAnnounced > 0 && order.slice(firstAnnounced).every((id) => status[id] === 'announced'), order.join(' '));
+  // Blanks and unverified values sort last both ways, as they do for sizes.
+  for (const [col, blank] of [['family', (m) => m.family === ''], ['origin', (m) => m.origin === 'unknown']]) {
+    const isBlank = Object.fromEntries(models.map((m) => [m.id, blank(m)]));
+    assert.ok(models.some(blank) && !models.every(blank), col);
+    for (const click of [1, 2]) {
+      await page.click(`[data-sort="${col}"]`);
+      const rows = await page.$$eval('table.models tbody tr', (rs) => rs.map((r) => r.dataset.modelId));
+      const first = rows.findIndex((id) => isBlank[id]);
+      assert.ok(first > 0 && rows.slice(first).every((id) => isBlank[id]), `${col}, click ${click}: ${rows.map((id) => isBlank[id] ? '_' : 'x').join('')}`);
+    }
+  }
   await page.context().close();
 });
 
@@ -191,7 +202,7 @@ test('the 2023 article view highlights what the article named', async () => {
   const korean = readData('models.csv').filter((m) => m.reference !== 'yes');
   const never = korean.filter((m) => m.in_article === 'yes' && m.status === 'announced' && m.date.slice(0, 10) <= '2023-08-22');
   assert.ok(never.length >= 3, 'KoGPT 2.0, VARCO 52B and 100B');
-  const neverPart = hint.split('never released since: ')[1]?.split('. ')[0] ?? '';
+  const neverPart = hint.split('still not released: ')[1]?.split('. ')[0] ?? '';
   for (const m of never) assert.ok(neverPart.includes(m.name_en), `${m.name_en} in ${hint}`);
   assert.match(hint, new RegExp(`Released since: ${korean.length - byThen.length} models`), hint);
   await page.context().close();
@@ -446,7 +457,7 @@ test('a link copied inside an embed opens the full view; a refused copy leaves t
   }
 });
 
-test('in the full view, the copied link and the embed snippet keep the theme the reader picked; the snippet src comes from the URL contract', async () => {
+test('in the full view, the copied link keeps the theme the reader picked; the embed snippet does not, and its src comes from the URL contract', async () => {
   const page = await newPage(env.browser, { colorScheme: 'light' });
   await page.addInitScript(() => {
     window.__copied = [];
@@ -463,7 +474,7 @@ test('in the full view, the copied link and the embed snippet keep the theme the
   await page.click('[data-action="embed"]');
   const snippet = await page.inputValue('#embed-snippet');
   const src = new URL(snippet.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&'));
-  assert.equal(src.search, '?v=1&lang=en&theme=dark&embed=1', snippet);
+  assert.equal(src.search, '?v=1&lang=en&embed=1', `article readers keep their own scheme: ${snippet}`);
   await page.context().close();
 });
 
