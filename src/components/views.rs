@@ -201,7 +201,8 @@ fn article_later(lang: Lang) -> String {
         .iter()
         .filter(|m| m.in_article && m.status == crate::model::Status::Announced && !after(m))
         .collect();
-    never.sort_by(|a, b| {
+    // The crate's one sort (see `set::sort_by`), not another instantiation of the standard one.
+    crate::set::sort_by(&mut never, &|a, b| {
         format::compare_names(data::model_name(a, lang), data::model_name(b, lang))
     });
     let never: Vec<String> = never.into_iter().map(listed).collect();
