@@ -22,9 +22,25 @@ const LINE: f64 = 1.2;
 
 /// Estimated advance width of `text` at `font_px`: Hangul, CJK and fullwidth
 /// forms ≈ 1.0 em, ASCII digits 0.6 em, everything else 0.58 em (a slight
-/// overestimate for Latin, which errs on the side of fewer collisions).
+/// overestimate for Latin, which errs on the side of fewer collisions), times
+/// the reader's text spacing ([`set_text_scale`]).
 pub fn text_width(text: &str, font_px: f64) -> f64 {
-    text.chars().map(char_em).sum::<f64>() * font_px
+    let scale = f64::from(TEXT_SCALE.load(std::sync::atomic::Ordering::Relaxed)) / 1000.0;
+    text.chars().map(char_em).sum::<f64>() * font_px * scale
+}
+
+/// How much wider the page's text runs than its fonts alone make it, in thousandths
+/// (1000: as the fonts make it). Letter and word spacing that a reader sets for
+/// legibility (WCAG 1.4.12) widen every label; the charts measure it
+/// (`components::charts::use_text_scale`) and lay out with it.
+static TEXT_SCALE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1000);
+
+/// Sets the factor [`text_width`] applies, in thousandths (kept within 1000..=3000).
+pub fn set_text_scale(milli: u32) {
+    TEXT_SCALE.store(
+        milli.clamp(1000, 3000),
+        std::sync::atomic::Ordering::Relaxed,
+    );
 }
 
 /// A model name fitted to `max_px`: whole if it fits; else without its trailing parenthetical

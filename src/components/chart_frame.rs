@@ -44,32 +44,63 @@ fn first_width_guess() -> f64 {
     }
 }
 
-/// The container's width, measured on mount and whenever it resizes.
+/// The container's width, and the reader's text spacing as a factor on the labels' estimated
+/// widths in thousandths (1000 without any), measured on mount and whenever either changes.
+/// The spacing is the width of a sample of text (the second node's first child) as the page
+/// styles it, over its width with letter and word spacing held at zero (its second child):
+/// a text-spacing bookmarklet or extension used after load (WCAG 1.4.12) resizes the sample,
+/// and the charts are laid out again with wider labels.
 #[hook]
-pub fn use_width() -> (NodeRef, f64) {
+pub fn use_width() -> (NodeRef, NodeRef, f64, u32) {
     let node = use_node_ref();
-    let width = use_state_eq(first_width_guess);
+    let probe = use_node_ref();
+    let metrics = use_state_eq(|| (first_width_guess(), 1000_u32));
     {
-        let node = node.clone();
-        let width = width.clone();
+        let (node, probe) = (node.clone(), probe.clone());
+        let metrics = metrics.clone();
         use_effect_with((), move |()| {
+            let sample = {
+                let probe = probe.clone();
+                move |i: u32| {
+                    probe
+                        .cast::<web_sys::Element>()
+                        .and_then(|p| p.children().item(i))
+                        .map_or(0.0, |el| el.get_bounding_client_rect().width())
+                }
+            };
             let measure = {
-                let node = node.clone();
-                let width = width.clone();
+                let (node, metrics) = (node.clone(), metrics.clone());
                 move || {
+                    let (mut width, mut scale) = *metrics;
                     if let Some(el) = node.cast::<web_sys::Element>() {
                         let w = f64::from(el.client_width());
                         if w > 0.0 {
-                            width.set(w.max(300.0).round());
+                            width = w.max(300.0).round();
                         }
                     }
+                    let (styled, plain) = (sample(0), sample(1));
+                    if plain > 0.0 {
+                        // Whole hundredths: sub-pixel noise never redraws the chart.
+                        scale = (styled / plain * 100.0).round().clamp(100.0, 300.0) as u32 * 10;
+                    }
+                    metrics.set((width, scale));
                 }
             };
             measure();
             let closure = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(measure);
             let observer = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref()).ok();
-            if let (Some(o), Some(el)) = (&observer, node.cast::<web_sys::Element>()) {
-                o.observe(&el);
+            if let Some(o) = &observer {
+                for el in [
+                    node.cast::<web_sys::Element>(),
+                    probe
+                        .cast::<web_sys::Element>()
+                        .and_then(|p| p.first_element_child()),
+                ]
+                .into_iter()
+                .flatten()
+                {
+                    o.observe(&el);
+                }
             }
             move || {
                 if let Some(o) = observer {
@@ -79,7 +110,8 @@ pub fn use_width() -> (NodeRef, f64) {
             }
         });
     }
-    (node, *width)
+    let (width, scale) = *metrics;
+    (node, probe, width, scale)
 }
 
 /// Pointer position in chart pixels (the SVG scales with its box).

@@ -32,6 +32,8 @@ const ROW: f64 = 22.0;
 #[derive(Clone, Copy, PartialEq)]
 pub struct Inputs {
     pub width: f64,
+    /// The reader's text spacing, in thousandths ([`use_width`]).
+    pub text_scale: u32,
     pub color: ColorBy,
     pub events: bool,
     pub selected: Option<&'static str>,
@@ -108,6 +110,7 @@ fn stops(marks: &[Mark], group: impl Fn(&Mark) -> u16) -> Rc<Vec<Hover>> {
 }
 
 pub fn draw_timeline(models: &[&'static Model], i: &Inputs) -> Drawn {
+    labels::set_text_scale(i.text_scale);
     let mut opts = TimelineOptions::new(i.width);
     // Phones get a taller chart than the width alone suggests.
     opts.height = default_height(i.width).max(if i.width < 480.0 { 360.0 } else { 0.0 });
@@ -145,6 +148,7 @@ pub fn draw_timeline(models: &[&'static Model], i: &Inputs) -> Drawn {
 }
 
 pub fn draw_lanes(models: &[&'static Model], i: &Inputs) -> Drawn {
+    labels::set_text_scale(i.text_scale);
     let mut opts = LanesOptions::new(i.width);
     opts.lane_by = match i.color {
         ColorBy::Sector => LaneBy::Sector,
@@ -194,6 +198,7 @@ pub fn draw_lanes(models: &[&'static Model], i: &Inputs) -> Drawn {
 }
 
 pub fn draw_ranking(models: &[&'static Model], i: &Inputs) -> Drawn {
+    labels::set_text_scale(i.text_scale);
     let mut opts = RankingOptions::new(i.width);
     opts.color_by = i.color;
     opts.org_order = org_order(models);
@@ -232,16 +237,20 @@ pub fn draw_ranking(models: &[&'static Model], i: &Inputs) -> Drawn {
     }
 }
 
+/// A sample of label text, Korean and Latin, with spaces ([`use_width`] measures it).
+const TEXT_PROBE: &str = "EXAONE 3.5 (7.8B) 하이퍼클로바X 2,040억 A.X K1";
+
 /// Whichever chart the view state asks for, at the container's width.
 #[component]
 pub fn ChartView(props: &ChartProps) -> Html {
-    let (wrap, width) = use_width();
+    let (wrap, probe, width, text_scale) = use_width();
     let ctx = &props.ctx;
     let state = &*ctx.state;
     let lang = ctx.lang;
     let view = state.view;
     let inputs = Inputs {
         width,
+        text_scale,
         color: state.color,
         events: state.events,
         selected: state.selected,
@@ -270,6 +279,9 @@ pub fn ChartView(props: &ChartProps) -> Html {
             <ChartSvg {kind} title={title.get(lang)} desc={drawn.desc.clone()}
                 width={drawn.width} height={drawn.height} body={drawn.body.clone()}
                 stops={drawn.stops.clone()} {hit} ctx={ctx.clone()} />
+            <span class="text-probe" ref={probe} aria-hidden="true">
+                <span>{ TEXT_PROBE }</span><span class="plain">{ TEXT_PROBE }</span>
+            </span>
         </div>
     }
 }
