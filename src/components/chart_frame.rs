@@ -71,19 +71,22 @@ pub fn use_width() -> (NodeRef, NodeRef, f64, u32) {
             let measure = {
                 let (node, metrics) = (node.clone(), metrics.clone());
                 move || {
-                    let (mut width, mut scale) = *metrics;
-                    if let Some(el) = node.cast::<web_sys::Element>() {
-                        let w = f64::from(el.client_width());
-                        if w > 0.0 {
-                            width = w.max(300.0).round();
-                        }
-                    }
+                    // Nothing to measure while the chart is not laid out (hidden).
+                    let Some(width) = node
+                        .cast::<web_sys::Element>()
+                        .map(|el| f64::from(el.client_width()))
+                        .filter(|w| *w > 0.0)
+                    else {
+                        return;
+                    };
                     let (styled, plain) = (sample(0), sample(1));
-                    if plain > 0.0 {
-                        // Whole hundredths: sub-pixel noise never redraws the chart.
-                        scale = (styled / plain * 100.0).round().clamp(100.0, 300.0) as u32 * 10;
-                    }
-                    metrics.set((width, scale));
+                    // Whole hundredths: sub-pixel noise never redraws the chart.
+                    let scale = if plain > 0.0 {
+                        (styled / plain * 100.0).round().clamp(100.0, 300.0) as u32 * 10
+                    } else {
+                        1000
+                    };
+                    metrics.set((width.max(300.0).round(), scale));
                 }
             };
             measure();
