@@ -345,12 +345,23 @@ pub(crate) fn place_labels(
     placed
 }
 
+/// The box of a reference line's label whose right edge and vertical centre are `(right, cy)`.
+pub(crate) fn line_label_rect(right: f64, cy: f64, width: f64, font_px: f64) -> Rect {
+    let height = font_px * LINE;
+    Rect {
+        x: right - width,
+        y: cy - height / 2.0,
+        width,
+        height,
+    }
+}
+
 /// Where the label of a horizontal reference line (GPT-3 at 175B) goes: the text's right
 /// edge and vertical centre. It prefers the right end of `plot`, just above the line, then
 /// below it, then moves left in 8 px steps until its box covers no mark and no placed label;
 /// if no spot is free it stays at the right end above the line (the renderer draws it with a
-/// halo, on top). Only marks and labels near the line are checked, so 10,000 marks cost one
-/// pass.
+/// halo, on top, and the timeline drops the model labels under it). Only marks and labels near
+/// the line are checked, so 10,000 marks cost one pass.
 pub(crate) fn line_label_spot(
     line_y: f64,
     plot: Rect,

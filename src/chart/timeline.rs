@@ -302,7 +302,7 @@ pub fn timeline(
     } else {
         Vec::new()
     };
-    let labels = labels(&placed, plot, lane, opts);
+    let mut labels = labels(&placed, plot, lane, opts);
 
     let (y_lo, y_hi) = y.domain;
     let hyperscale_band = (y_hi > HYPERSCALE_B).then(|| {
@@ -353,7 +353,18 @@ pub fn timeline(
                 label_y,
             })
         })
-        .collect();
+        .collect::<Vec<ReferenceLine>>();
+    // Where a reference label found no free spot it sits on top: the model labels under it
+    // go (their marks keep their names in the tooltip, the card and the keyboard walk).
+    for r in &reference_lines {
+        let spot = super::labels::line_label_rect(
+            r.label_x,
+            r.label_y,
+            opts.ref_label_width,
+            REF_LABEL_PX,
+        );
+        labels.retain(|l| !l.rect().overlaps(&spot));
+    }
 
     Timeline {
         frame,

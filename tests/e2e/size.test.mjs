@@ -18,14 +18,14 @@ const ROLES = [
 
 /**
  * Per-file budgets in gzip bytes, a little above the sizes measured when they
- * were last set (205,143 in all on 2026-11-28: the sixth session's review fixes, then
- * 2.5 KB for the table's every field, the article view's fuller hint, organisations in
- * the ranking, their review fixes and labels that follow the reader's text spacing), so
- * that growth is noticed and named. PRODUCT.md's
+ * were last set (205,345 in all on 2026-11-28: the sixth session's review fixes, then
+ * 2.8 KB for the table's every field, the article view's fuller hint, organisations in
+ * the ranking, their review fixes, labels that follow the reader's text spacing and labels
+ * that give way to the GPT-3 line's), so that growth is noticed and named. PRODUCT.md's
  * target for the whole first load is 150,000 bytes; the widget is not there yet (see
  * README, "Sizes"), so the total budget is the sum of these.
  */
-const BUDGET = { html: 900, loader: 300, js: 4_450, wasm: 195_500, css: 4_200 };
+const BUDGET = { html: 900, loader: 300, js: 4_450, wasm: 195_700, css: 4_200 };
 const TARGET = 150_000;
 
 test('the first load stays within its size budget', () => {

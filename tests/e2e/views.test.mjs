@@ -641,26 +641,40 @@ test('focusing the chart with the pointer shows no focus tooltip or ring', async
   await page.context().close();
 });
 
+/** The chart's texts: all of them joined, pairs that cover each other, and those that leave the chart. */
+const chartTextProblems = (page) =>
+  page.evaluate(() => {
+    const svg = document.querySelector('#atlas-chart').getBoundingClientRect();
+    const boxes = [...document.querySelectorAll('#atlas-chart text')].map((t) => ({ s: t.textContent, b: t.getBoundingClientRect() })).filter((x) => x.b.width > 0);
+    const overlaps = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i].b, boxes[j].b];
+        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2) overlaps.push(`${boxes[i].s} × ${boxes[j].s}`);
+      }
+    }
+    const outside = boxes.filter((x) => x.b.left < svg.left - 1 || x.b.right > svg.right + 1).map((x) => x.s);
+    return { labels: boxes.map((x) => x.s).join('|'), overlaps, outside };
+  });
+
+test('on phones no chart text covers another, the GPT-3 line label included', async () => {
+  for (const lang of ['ko', 'en']) {
+    for (const width of [320, 360, 375, 414]) {
+      const page = await open(`lang=${lang}`, { width, height: 800 });
+      const { overlaps, outside } = await chartTextProblems(page);
+      assert.deepEqual([overlaps, outside], [[], []], `${lang} ${width} px`);
+      await page.context().close();
+    }
+  }
+});
+
 test('text spacing a reader sets (WCAG 1.4.12), even after load, widens the chart labels so they do not overlap', async () => {
   // The injected style stands in for a text-spacing bookmarklet; the shipped CSP would block it.
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: 'ko-KR' });
   const page = await context.newPage();
   await page.goto(`${env.server.origin}/?lang=en`);
   await ready(page);
-  const chartText = () =>
-    page.evaluate(() => {
-      const svg = document.querySelector('#atlas-chart').getBoundingClientRect();
-      const boxes = [...document.querySelectorAll('#atlas-chart text')].map((t) => ({ s: t.textContent, b: t.getBoundingClientRect() })).filter((x) => x.b.width > 0);
-      const overlaps = [];
-      for (let i = 0; i < boxes.length; i++) {
-        for (let j = i + 1; j < boxes.length; j++) {
-          const [a, b] = [boxes[i].b, boxes[j].b];
-          if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2) overlaps.push(`${boxes[i].s} × ${boxes[j].s}`);
-        }
-      }
-      const outside = boxes.filter((x) => x.b.left < svg.left - 1 || x.b.right > svg.right + 1).map((x) => x.s);
-      return { labels: boxes.map((x) => x.s).join('|'), overlaps, outside };
-    });
+  const chartText = () => chartTextProblems(page);
   const plain = await chartText();
   assert.deepEqual([plain.overlaps, plain.outside], [[], []]);
   await page.addStyleTag({ content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }' });
