@@ -255,6 +255,15 @@ pub fn organisation_name(id: &'static str, lang: Lang) -> &'static str {
     })
 }
 
+/// The name of a model's family in `lang`, if it has one.
+pub fn family_name(m: &Model, lang: Lang) -> Option<&'static str> {
+    let f = m.family.and_then(family)?;
+    Some(match lang {
+        Lang::Ko => f.name_ko,
+        Lang::En => f.name_en,
+    })
+}
+
 /// A model's name in `lang`.
 pub fn model_name(m: &Model, lang: Lang) -> &'static str {
     match lang {

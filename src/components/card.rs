@@ -60,19 +60,11 @@ pub fn fields(m: &Model, lang: Lang) -> Vec<(T, String)> {
     if let Some(a) = m.active {
         rows.push((T::ActiveParams, params_with_basis(a, lang)));
     }
-    if m.sizes_b.len() > 1 {
-        let sizes: Vec<String> = m.sizes_b.iter().map(|s| format::params(*s, lang)).collect();
-        rows.push((T::Sizes, sizes.join(" · ")));
+    if let Some(sizes) = sizes_text(m, lang) {
+        rows.push((T::Sizes, sizes));
     }
     rows.push((T::Architecture, m.arch.label(lang).to_string()));
-    rows.push((
-        T::Modality,
-        m.modalities
-            .iter()
-            .map(|x| x.label(lang))
-            .collect::<Vec<_>>()
-            .join(", "),
-    ));
+    rows.push((T::Modality, modalities_text(m, lang)));
     let langs: Vec<&str> = m.languages.iter().map(|c| language_name(c, lang)).collect();
     rows.push((
         T::Languages,
@@ -105,6 +97,21 @@ pub fn fields(m: &Model, lang: Lang) -> Vec<(T, String)> {
     };
     rows.push((T::Origin, origin));
     rows
+}
+
+/// The sizes a release shipped in ("1.3B · 6.4B · 13B"), when there are two or more.
+pub fn sizes_text(m: &Model, lang: Lang) -> Option<String> {
+    let sizes: Vec<String> = m.sizes_b.iter().map(|s| format::params(*s, lang)).collect();
+    (sizes.len() > 1).then(|| sizes.join(" · "))
+}
+
+/// "Text, Vision".
+pub fn modalities_text(m: &Model, lang: Lang) -> String {
+    m.modalities
+        .iter()
+        .map(|x| x.label(lang))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub fn origin_label(o: Origin, lang: Lang) -> &'static str {

@@ -110,7 +110,6 @@ fn stops(marks: &[Mark], group: impl Fn(&Mark) -> u16) -> Rc<Vec<Hover>> {
 }
 
 pub fn draw_timeline(models: &[&'static Model], i: &Inputs) -> Drawn {
-    labels::set_text_scale(i.text_scale);
     let mut opts = TimelineOptions::new(i.width);
     // Phones get a taller chart than the width alone suggests.
     opts.height = default_height(i.width).max(if i.width < 480.0 { 360.0 } else { 0.0 });
@@ -148,7 +147,6 @@ pub fn draw_timeline(models: &[&'static Model], i: &Inputs) -> Drawn {
 }
 
 pub fn draw_lanes(models: &[&'static Model], i: &Inputs) -> Drawn {
-    labels::set_text_scale(i.text_scale);
     let mut opts = LanesOptions::new(i.width);
     opts.lane_by = match i.color {
         ColorBy::Sector => LaneBy::Sector,
@@ -198,7 +196,6 @@ pub fn draw_lanes(models: &[&'static Model], i: &Inputs) -> Drawn {
 }
 
 pub fn draw_ranking(models: &[&'static Model], i: &Inputs) -> Drawn {
-    labels::set_text_scale(i.text_scale);
     let mut opts = RankingOptions::new(i.width);
     opts.color_by = i.color;
     opts.org_order = org_order(models);
@@ -259,10 +256,14 @@ pub fn ChartView(props: &ChartProps) -> Html {
     };
     let drawn = use_memo(
         (props.filtered.clone(), view, inputs),
-        |(models, view, inputs)| match view {
-            View::Ranking => draw_ranking(models, inputs),
-            View::Lanes => draw_lanes(models, inputs),
-            _ => draw_timeline(models, inputs),
+        |(models, view, inputs)| {
+            // Every label width the layout estimates follows the reader's text spacing.
+            labels::set_text_scale(inputs.text_scale);
+            match view {
+                View::Ranking => draw_ranking(models, inputs),
+                View::Lanes => draw_lanes(models, inputs),
+                _ => draw_timeline(models, inputs),
+            }
         },
     );
     let hit = drawn.hit;

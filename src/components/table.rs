@@ -5,9 +5,9 @@ use std::cmp::Ordering;
 
 use yew::prelude::*;
 
-use super::card::origin_label;
+use super::card::{modalities_text as modalities, origin_label, sizes_text};
 use super::{Ctx, Filtered};
-use crate::data::model_name as name;
+use crate::data::{family_name, model_name as name};
 use crate::format;
 use crate::i18n::{language_name, Label, T};
 use crate::model::{Model, Origin};
@@ -173,22 +173,6 @@ fn disputed(m: &Model, field: &str, lang: Lang) -> Html {
         .collect()
 }
 
-fn modalities(m: &Model, lang: Lang) -> String {
-    m.modalities
-        .iter()
-        .map(|x| x.label(lang))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn family_name(m: &Model, lang: Lang) -> Option<&'static str> {
-    let f = m.family.and_then(crate::data::family)?;
-    Some(match lang {
-        Lang::Ko => f.name_ko,
-        Lang::En => f.name_en,
-    })
-}
-
 /// Rows added per "show more".
 const PAGE: usize = 500;
 
@@ -278,8 +262,8 @@ pub fn Table(props: &TableProps) -> Html {
                     if m.total.value_b.is_some() {
                         <span class="sub">{ m.total.basis.label(lang) }</span>
                     }
-                    if m.sizes_b.len() > 1 {
-                        <span class="sub">{ m.sizes_b.iter().map(|s| format::params(*s, lang)).collect::<Vec<_>>().join(" · ") }</span>
+                    if let Some(sizes) = sizes_text(m, lang) {
+                        <span class="sub">{ sizes }</span>
                     }
                     { disputed(m, "params", lang) }
                 </td>

@@ -12,6 +12,12 @@ async function open(query = '', opts = {}) {
   return page;
 }
 
+/** What the browser does before it prints: print media, then `beforeprint`. */
+async function startPrinting(page) {
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+}
+
 const drawnIds = (page, scope = '#atlas-chart') =>
   page.$$eval(`${scope} [data-model-id]`, (els) => [...new Set(els.map((e) => e.dataset.modelId))].sort());
 
@@ -278,8 +284,7 @@ test('no horizontal page scroll on a 320 px phone, in any view', async () => {
 test('printing shows the chart and the table; the screen filters and buttons are not printed', async () => {
   const page = await open('lang=en&sector=telecom');
   const count = Number(await page.getAttribute('#app', 'data-count'));
-  await page.emulateMedia({ media: 'print' });
-  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await startPrinting(page);
   await page.waitForSelector('.print-table table.models');
   const visible = (sel) => page.$eval(sel, (el) => getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().height > 0);
   assert.ok(await visible('#atlas-chart'), 'the chart prints');
@@ -295,8 +300,7 @@ test('printing shows the chart and the table; the screen filters and buttons are
 
 test('printing an empty result prints its message once', async () => {
   const page = await open('lang=en&q=zzzz');
-  await page.emulateMedia({ media: 'print' });
-  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await startPrinting(page);
   await page.waitForTimeout(200);
   assert.equal(await page.$('.print-table'), null);
   assert.equal(await page.$$eval('[data-empty]', (e) => e.length), 1);
@@ -319,8 +323,7 @@ test('a facet the reader unfolded stays open when its last value is unticked', a
 
 test('an embed prints as it shows: no table added inside a frame of fixed height', async () => {
   const page = await open('lang=en&embed=1');
-  await page.emulateMedia({ media: 'print' });
-  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await startPrinting(page);
   await page.waitForTimeout(200);
   assert.equal(await page.$('.print-table'), null);
   assert.ok(await page.isVisible('#atlas-chart'), 'the chart prints');
