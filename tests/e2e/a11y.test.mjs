@@ -18,7 +18,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { newPage, ready, ROOT, suite } from './harness.mjs';
+import { newPage, ready, ROOT, suite, activeMark, walk } from './harness.mjs';
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'tests', 'e2e', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const RULE_SETS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
@@ -266,17 +266,14 @@ test('keyboard only: search, facet, chart walk, card, Escape, view tabs — focu
   await checkFocus('back on the chart');
 
   // Arrow keys walk the marks (aria-activedescendant); Enter opens the card.
-  const active = () => page.getAttribute('#atlas-chart', 'aria-activedescendant');
-  const first = await active();
-  assert.ok(first?.startsWith('m-'), `a mark is active (${first})`);
-  assert.ok(await page.$(`#atlas-chart #${first}`), 'aria-activedescendant names a mark in the chart');
-  await page.keyboard.press('ArrowRight');
-  const second = await active();
+  await page.waitForSelector('#atlas-chart[aria-activedescendant]', { timeout: 3000 });
+  const first = await activeMark(page);
+  assert.ok(await page.$(`#atlas-chart #m-${first}`), `aria-activedescendant names a mark in the chart (${first})`);
+  const second = await walk(page, 'ArrowRight');
   assert.notEqual(second, first, 'ArrowRight moves to the next mark');
   await checkFocus('after ArrowRight');
   await page.keyboard.press('Enter');
-  const id = second.slice(2);
-  await page.waitForSelector(`[data-card="${id}"]`);
+  await page.waitForSelector(`[data-card="${second}"]`);
   await checkFocus('card open');
 
   // Escape closes the card; focus must come back where it was (the chart), visibly.

@@ -211,3 +211,34 @@ export function suite(options) {
   });
   return env;
 }
+
+/** The chart's active mark: its aria-activedescendant without the "m-", or null. */
+export const activeMark = (page) =>
+  page.$eval('#atlas-chart', (svg) => svg.getAttribute('aria-activedescendant')?.slice(2) ?? null);
+
+/** Focuses the chart and returns the mark that focus made active, once it is drawn. */
+export async function focusChart(page) {
+  await page.focus('#atlas-chart');
+  await page.waitForSelector('#atlas-chart[aria-activedescendant]', { timeout: 3000 });
+  return activeMark(page);
+}
+
+/**
+ * Presses `key` on the focused chart and returns the active mark once the app has drawn the
+ * key's effect. Yew draws on a microtask, nearly always before the press returns, but under
+ * load it has been seen to draw 9 ms after (CI read the mark before the End key's). A key that
+ * must move the mark waits for the move (and returns the old mark if it never comes, for the
+ * test's own assertion to name); one that may stay put waits two frames.
+ */
+export async function walk(page, key, { moves = true } = {}) {
+  const before = await activeMark(page);
+  await page.keyboard.press(key);
+  if (moves) {
+    await page
+      .waitForFunction((b) => document.getElementById('atlas-chart').getAttribute('aria-activedescendant')?.slice(2) !== b, before, { timeout: 3000 })
+      .catch(() => {});
+  } else {
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  }
+  return activeMark(page);
+}

@@ -1,7 +1,7 @@
 // Views, tooltip, card, keyboard walk and table sorting, as a reader uses them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, ready, koreanModelIds, readData, suite } from './harness.mjs';
+import { newPage, ready, koreanModelIds, readData, suite, activeMark, focusChart, walk } from './harness.mjs';
 
 const env = suite();
 
@@ -48,30 +48,24 @@ test('hovering a mark shows its tooltip; focus and arrow keys walk the marks; En
 
   // Keyboard: the chart is one tab stop; arrows move the active mark.
   await page.mouse.move(0, 0);
-  await page.focus('#atlas-chart');
-  const active = () => page.$eval('#atlas-chart', (svg) => svg.getAttribute('aria-activedescendant'));
-  const start = await active();
-  assert.ok(start?.startsWith('m-'), 'focus lands on a mark');
-  await page.keyboard.press('ArrowRight');
-  const second = await active();
+  const start = await focusChart(page);
+  assert.ok(await page.$(`#atlas-chart #m-${start}`), `focus lands on a mark (${start})`);
+  const second = await walk(page, 'ArrowRight');
   assert.notEqual(second, start, 'ArrowRight moves to another mark');
-  await page.keyboard.press('ArrowLeft');
-  assert.equal(await active(), start, 'ArrowLeft comes back');
-  await page.keyboard.press('End');
-  const last = await active();
-  await page.keyboard.press('Home');
-  assert.equal(await active(), start);
+  assert.equal(await walk(page, 'ArrowLeft'), start, 'ArrowLeft comes back');
+  const last = await walk(page, 'End');
   assert.notEqual(last, start);
+  assert.equal(await walk(page, 'Home'), start);
   // The focused mark shows its tooltip too.
-  await page.waitForSelector(`.tooltip[data-tooltip="${start.slice(2)}"]`);
+  await page.waitForSelector(`.tooltip[data-tooltip="${start}"]`);
 
   await page.keyboard.press('Enter');
-  const card = await page.waitForSelector(`[data-card="${start.slice(2)}"]`);
+  const card = await page.waitForSelector(`[data-card="${start}"]`);
   const sources = await card.$$eval('a[data-source]', (as) => as.map((a) => a.href));
-  const expected = readData('sources.csv').filter((s) => s.model_id === start.slice(2)).map((s) => s.url);
+  const expected = readData('sources.csv').filter((s) => s.model_id === start).map((s) => s.url);
   assert.ok(sources.length >= 1, 'the card lists sources');
   assert.deepEqual(sources.map(decodeURI), expected.map(decodeURI), 'the card links every source of the model');
-  assert.equal(new URL(page.url()).searchParams.get('sel'), start.slice(2), 'selection is in the URL');
+  assert.equal(new URL(page.url()).searchParams.get('sel'), start, 'selection is in the URL');
   await page.keyboard.press('Escape');
   await page.waitForSelector('[data-card]', { state: 'detached' });
   assert.deepEqual(page.errors, []);
@@ -83,13 +77,10 @@ test('keyboard walk: dates never go backwards on the timeline; in the lanes, lef
   // Where the axis puts a date: a year alone mid-year, a month mid-month (as drawn).
   const at = (d) => (d.length === 4 ? `${d}-07-01` : d.length === 7 ? `${d}-15` : d);
   const dates = Object.fromEntries(readData('models.csv').map((m) => [m.id, at(m.date)]));
-  await page.focus('#atlas-chart');
-  await page.keyboard.press('Home');
-  const active = () => page.$eval('#atlas-chart', (svg) => svg.getAttribute('aria-activedescendant')?.slice(2));
-  const walked = [await active()];
+  await focusChart(page);
+  const walked = [await walk(page, 'Home', { moves: false })];
   for (let i = 1; i < Number(await page.getAttribute('#app', 'data-count')); i++) {
-    await page.keyboard.press('ArrowRight');
-    walked.push(await active());
+    walked.push(await walk(page, 'ArrowRight'));
   }
   assert.equal(new Set(walked).size, walked.length, 'every mark once');
   for (let i = 1; i < walked.length; i++) {
@@ -100,29 +91,24 @@ test('keyboard walk: dates never go backwards on the timeline; in the lanes, lef
   await ready(page);
   const lane = (id) => page.$eval(`#m-${id}`, (m) => m.getAttribute('aria-label').split(', ')[2]);
   assert.match(await page.$eval('#chart-desc', (d) => d.textContent), /one lane per sector: .*Portal \d+/);
-  await page.focus('#atlas-chart');
-  await page.keyboard.press('Home');
-  const first = await active();
+  await focusChart(page);
+  const first = await walk(page, 'Home', { moves: false });
   const firstLane = await lane(first);
   assert.ok(['Manufacturing', 'Telecom', 'IT services', 'Portal', 'Messenger & SNS', 'Games', 'Startups', 'Research & public'].includes(firstLane), `the mark names its sector: ${firstLane}`);
-  await page.keyboard.press('ArrowRight');
-  assert.equal(await lane(await active()), firstLane, 'ArrowRight stays in the lane');
-  await page.keyboard.press('ArrowDown');
-  const below = await active();
+  assert.equal(await lane(await walk(page, 'ArrowRight')), firstLane, 'ArrowRight stays in the lane');
+  const below = await walk(page, 'ArrowDown');
   assert.notEqual(await lane(below), firstLane, 'ArrowDown goes to the next lane');
-  await page.keyboard.press('ArrowUp');
-  assert.equal(await lane(await active()), firstLane, 'ArrowUp comes back');
+  assert.equal(await lane(await walk(page, 'ArrowUp')), firstLane, 'ArrowUp comes back');
   // At a lane's end, left and right stay put.
-  for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowRight');
-  const end = await active();
+  for (let i = 0; i < 39; i++) await page.keyboard.press('ArrowRight');
+  const end = await walk(page, 'ArrowRight', { moves: false });
   assert.equal(await lane(end), firstLane, 'the walk stops at the end of the lane');
-  await page.keyboard.press('ArrowRight');
-  assert.equal(await active(), end);
-  for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowLeft');
-  assert.equal(await active(), first, 'and at its start');
+  assert.equal(await walk(page, 'ArrowRight', { moves: false }), end);
+  for (let i = 0; i < 39; i++) await page.keyboard.press('ArrowLeft');
+  assert.equal(await walk(page, 'ArrowLeft', { moves: false }), first, 'and at its start');
   // Page Down goes ten at a time, in the lane too.
-  for (let i = 0; i < 5; i++) await page.keyboard.press('PageDown');
-  assert.equal(await active(), end, 'Page Down stops at the end of the lane');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');
+  assert.equal(await walk(page, 'PageDown', { moves: false }), end, 'Page Down stops at the end of the lane');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -549,10 +535,9 @@ test('Escape closes the share sheets and the phone filter drawer, focus back on 
 
 test('walking a chart taller than the window with the keys scrolls the active mark into view', async () => {
   const page = await open('lang=en&view=ranking', { width: 375, height: 700 });
-  await page.focus('#atlas-chart');
-  await page.keyboard.press('End');
-  const id = await page.getAttribute('#atlas-chart', 'aria-activedescendant');
-  const box = await page.evaluate((i) => document.getElementById(i).getBoundingClientRect().toJSON(), id);
+  await focusChart(page);
+  const id = await walk(page, 'End');
+  const box = await page.evaluate((i) => document.getElementById(`m-${i}`).getBoundingClientRect().toJSON(), id);
   assert.ok(box.top >= 0 && box.bottom <= 700, `the last bar is on screen (${box.top}–${box.bottom})`);
   await page.context().close();
 });
