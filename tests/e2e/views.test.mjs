@@ -113,19 +113,26 @@ test('keyboard walk: dates never go backwards on the timeline; in the lanes, lef
   await page.context().close();
 });
 
+/**
+ * Clicks a table column's sort button and returns the rows' model ids once the new order is
+ * drawn: the header's aria-sort changes in the same draw (a read straight after the click can
+ * come before it, as with the chart's keys).
+ */
+async function sortBy(page, column) {
+  const th = `table.models th:has([data-sort="${column}"])`;
+  const before = await page.getAttribute(th, 'aria-sort');
+  await page.click(`[data-sort="${column}"]`);
+  await page.waitForFunction(([sel, b]) => document.querySelector(sel).getAttribute('aria-sort') !== b, [th, before], { timeout: 3000 });
+  return page.$$eval('table.models tbody tr', (rows) => rows.map((r) => r.dataset.modelId));
+}
+
 test('the table sorts by size both ways, undisclosed last', async () => {
   const page = await open('view=table&lang=en');
-  const sizes = () =>
-    page.$$eval('table.models tbody tr', (rows) =>
-      rows.map((r) => r.dataset.modelId),
-    );
   const params = Object.fromEntries(
     readData('models.csv').filter((m) => m.reference !== 'yes').map((m) => [m.id, m.params_b === '' ? null : Number(m.params_b)]),
   );
-  await page.click('[data-sort="params"]');
-  const asc = (await sizes()).map((id) => params[id]);
-  await page.click('[data-sort="params"]');
-  const desc = (await sizes()).map((id) => params[id]);
+  const asc = (await sortBy(page, 'params')).map((id) => params[id]);
+  const desc = (await sortBy(page, 'params')).map((id) => params[id]);
   const known = (xs) => xs.filter((x) => x !== null);
   const sorted = [...known(asc)].sort((a, b) => a - b);
   assert.deepEqual(known(asc), sorted, 'ascending');
@@ -156,8 +163,7 @@ test('the table shows every field of the data: status, family, origin, modality,
   const multi = models.find((m) => m.sizes_b.includes(';'));
   assert.match(await cell(multi.id, 'params'), /·/, `${multi.id}: its sizes`);
   // Sortable like the rest: announced after released, ascending.
-  await page.click('[data-sort="status"]');
-  const order = await page.$$eval('table.models tbody tr', (rows) => rows.map((r) => r.dataset.modelId));
+  const order = await sortBy(page, 'status');
   const status = Object.fromEntries(models.map((m) => [m.id, m.status]));
   const firstAnnounced = order.findIndex((id) => status[id] === 'announced');
   assert.ok(firstAnnounced > 0 && order.slice(firstAnnounced).every((id) => status[id] === 'announced'), order.join(' '));
@@ -166,8 +172,7 @@ test('the table shows every field of the data: status, family, origin, modality,
     const isBlank = Object.fromEntries(models.map((m) => [m.id, blank(m)]));
     assert.ok(models.some(blank) && !models.every(blank), col);
     for (const click of [1, 2]) {
-      await page.click(`[data-sort="${col}"]`);
-      const rows = await page.$$eval('table.models tbody tr', (rs) => rs.map((r) => r.dataset.modelId));
+      const rows = await sortBy(page, col);
       const first = rows.findIndex((id) => isBlank[id]);
       assert.ok(first > 0 && rows.slice(first).every((id) => isBlank[id]), `${col}, click ${click}: ${rows.map((id) => isBlank[id] ? '_' : 'x').join('')}`);
     }
