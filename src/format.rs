@@ -252,6 +252,7 @@ pub fn compare_names(a: &str, b: &str) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use Lang::{En, Ko};
 
     #[test]
     fn korean_is_marked_only_where_it_leads_and_only_on_the_english_page() {
@@ -272,7 +273,6 @@ mod tests {
             assert_eq!(hangul_lang(en, Lang::En), None, "{en}");
         }
     }
-    use Lang::{En, Ko};
 
     #[test]
     fn fixed_point_numbers() {

@@ -32,7 +32,7 @@ pub fn text_width(text: &str, font_px: f64) -> f64 {
 /// How much wider the page's text runs than its fonts alone make it, in thousandths
 /// (1000: as the fonts make it). Letter and word spacing that a reader sets for
 /// legibility (WCAG 1.4.12) widen every label; the charts measure it
-/// (`components::charts::use_text_scale`) and lay out with it.
+/// (`components::chart_frame::use_width`) and lay out with it.
 static TEXT_SCALE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1000);
 
 /// Sets the factor [`text_width`] applies, in thousandths (kept within 1000..=3000).

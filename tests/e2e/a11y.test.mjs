@@ -266,7 +266,6 @@ test('keyboard only: search, facet, chart walk, card, Escape, view tabs — focu
   await checkFocus('back on the chart');
 
   // Arrow keys walk the marks (aria-activedescendant); Enter opens the card.
-  await page.waitForSelector('#atlas-chart[aria-activedescendant]', { timeout: 3000 });
   const first = await activeMark(page);
   assert.ok(await page.$(`#atlas-chart #m-${first}`), `aria-activedescendant names a mark in the chart (${first})`);
   const second = await walk(page, 'ArrowRight');

@@ -212,14 +212,15 @@ export function suite(options) {
   return env;
 }
 
-/** The chart's active mark: its aria-activedescendant without the "m-", or null. */
-export const activeMark = (page) =>
-  page.$eval('#atlas-chart', (svg) => svg.getAttribute('aria-activedescendant')?.slice(2) ?? null);
+/** The chart's active mark, its aria-activedescendant without the "m-", once the chart has one. */
+export async function activeMark(page) {
+  await page.waitForSelector('#atlas-chart[aria-activedescendant]', { timeout: 3000 });
+  return page.$eval('#atlas-chart', (svg) => svg.getAttribute('aria-activedescendant').slice(2));
+}
 
 /** Focuses the chart and returns the mark that focus made active, once it is drawn. */
 export async function focusChart(page) {
   await page.focus('#atlas-chart');
-  await page.waitForSelector('#atlas-chart[aria-activedescendant]', { timeout: 3000 });
   return activeMark(page);
 }
 

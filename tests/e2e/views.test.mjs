@@ -1,7 +1,7 @@
 // Views, tooltip, card, keyboard walk and table sorting, as a reader uses them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, ready, koreanModelIds, readData, suite, activeMark, focusChart, walk } from './harness.mjs';
+import { newPage, ready, koreanModelIds, readData, suite, focusChart, walk } from './harness.mjs';
 
 const env = suite();
 
