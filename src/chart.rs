@@ -407,6 +407,14 @@ pub struct EventMarker {
     pub x: f64,
 }
 
+/// The events' vertical lines across `plot`, as label clutter (`[x1, y1, x2, y2]`).
+pub(crate) fn event_lines(markers: &[EventMarker], plot: layout::Rect) -> Vec<[f64; 4]> {
+    markers
+        .iter()
+        .map(|e| [e.x, plot.y, e.x, plot.bottom()])
+        .collect()
+}
+
 /// Events inside the x domain, sorted by x then id.
 pub(crate) fn event_markers(events: &[&Event], x: &scale::Linear) -> Vec<EventMarker> {
     let (lo, hi) = x.domain;

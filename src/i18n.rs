@@ -38,7 +38,9 @@ texts! {
     Language => "언어", "Language";
     SwitchLanguage => "English", "한국어";
     SwitchLanguageLabel => "Switch to English", "한국어로 보기";
-    Theme => "테마", "Theme";
+    // The button's name says what it does, and holds its visible word (WCAG 2.5.3).
+    ThemeToLight => "밝게 보기로 바꾸기", "Switch to light theme";
+    ThemeToDark => "어둡게 보기로 바꾸기", "Switch to dark theme";
     ThemeAuto => "시스템", "System";
     ThemeLight => "밝게", "Light";
     ThemeDark => "어둡게", "Dark";
@@ -68,11 +70,11 @@ texts! {
     NoMatch => "조건에 맞는 모델이 없습니다.", "No models match.";
     NoMatchHint => "필터를 줄이거나 초기화해 보세요.", "Remove a filter or clear them all.";
     ActiveFilters => "적용된 필터", "Active filters";
-    SizeSmall => "소형(100억 미만)", "Lightweight (< 10B)";
-    SizeMid => "중형(100억~1,000억 미만)", "Mid (10–100B)";
+    SizeSmall => "소형(100억 미만)", "Small (< 10B)";
+    SizeMid => "중형(100억~1,000억 미만)", "Mid-size (10–100B)";
     SizeHyperscale => "초거대(1,000억 이상)", "Hyperscale (≥ 100B)";
     SizeUndisclosed => "비공개", "Undisclosed";
-    Undisclosed => "비공개", "undisclosed";
+    Undisclosed => "비공개", "Undisclosed";
     UndisclosedLane => "크기 비공개", "Size undisclosed";
     Hyperscale => "초거대", "hyperscale";
     Gpt3Line => "GPT-3 (1,750억)", "GPT-3 (175B)";
@@ -81,7 +83,7 @@ texts! {
     ActiveParams => "활성 매개변수", "Active parameters";
     Sizes => "크기 구성", "Sizes released";
     ReleaseDate => "출시일", "Release date";
-    AnnouncedDate => "발표일", "Announced on";
+    AnnouncedDate => "발표일", "Announcement date";
     NotShown => "현재 필터·기준일에서는 보이지 않는 모델입니다.", "Not among the models shown with the current filters or date.";
     Date => "날짜", "Date";
     Organisation => "기관", "Organisation";
@@ -98,6 +100,7 @@ texts! {
     BaseModel => "기반 모델", "Based on";
     Notes => "설명", "Notes";
     Sources => "출처", "Sources";
+    Source => "출처", "Source";
     Disputed => "출처마다 다른 수치", "Disputed figure";
     Status => "상태", "Status";
     NamedInArticle => "2023년 기사 언급", "Named in the 2023 article";
@@ -106,7 +109,7 @@ texts! {
     Close => "닫기", "Close";
     Details => "자세히", "Details";
     Pin => "비교에 추가", "Add to compare";
-    PinReplaces => "추가하면 빠지는 모델:", "Compare is full; this replaces";
+    PinReplaces => "비교는 4개까지라 추가하면 빠지는 모델:", "Compare is full; this replaces";
     Unpin => "비교에서 제외", "Remove from compare";
     Compare => "비교", "Compare";
     CompareFull => "최대 4개까지 비교할 수 있습니다.", "You can compare up to 4 models.";
@@ -116,7 +119,7 @@ texts! {
     ShowEvents => "동향 표시", "Show events";
     AsOf => "기준일", "As of";
     AsOfToday => "오늘", "Today";
-    AsOfArticle => "2023년 기사 시점", "At the 2023 article";
+    AsOfArticle => "2023년 기사 시점", "As of the 2023 article";
     NoLink => " (원문 링크를 찾지 못함)", " (no canonical URL found)";
     ArticleLater => "기사에 언급됐지만 그 뒤 출시된 모델: ", "Named by the article but released after it: ";
     ArticleNeverShipped => "기사에 출시 예정으로 나왔지만 아직 출시되지 않은 모델: ", "Named by the article as coming, and still not released: ";
@@ -138,10 +141,10 @@ texts! {
     ActiveBarMark => "안쪽 띠: MoE 활성 매개변수", "inner band: MoE active parameters";
     NamedMark => "굵은 테두리: 2023년 기사에 나온 모델", "thick outline: named in the 2023 article";
     GhostMark => "점선: 출처마다 다른 수치", "dashed: disputed figure";
-    ChartSummary => "출시일(가로축)과 전체 매개변수 수(세로축, 로그 척도)로 본 한국 AI 모델.", "Korean AI models by release date (across) and total parameters (up, log scale).";
+    ChartSummary => "출시일(가로축)과 전체 매개변수 수(세로축, 로그 척도)로 본 한국 AI 모델.", "Korean AI models by release date (horizontal axis) and total parameters (vertical axis, log scale).";
     RankingSummary => "전체 매개변수 수(로그 척도)가 큰 순서로 본 한국 AI 모델.", "Korean AI models by total parameters, largest first (log scale).";
-    LanesSummary => "출시일(가로축)로 본 한국 AI 모델, 한 줄에 한 업종:", "Korean AI models by release date (across), one lane per sector:";
-    LanesSummaryOrg => "출시일(가로축)로 본 한국 AI 모델, 한 줄에 한 기관:", "Korean AI models by release date (across), one lane per organisation:";
+    LanesSummary => "출시일(가로축)로 본 한국 AI 모델, 한 줄에 한 업종:", "Korean AI models by release date (horizontal axis), one lane per sector:";
+    LanesSummaryOrg => "출시일(가로축)로 본 한국 AI 모델, 한 줄에 한 기관:", "Korean AI models by release date (horizontal axis), one lane per organisation:";
     SkipChart => "차트로 건너뛰기", "Skip to the chart";
     SkipTable => "표로 건너뛰기", "Skip to the table";
     SkipResults => "결과로 건너뛰기", "Skip to the results";

@@ -352,6 +352,28 @@ pub enum Action {
     Replace(Box<ViewState>),
 }
 
+/// Largest parameter bound kept, in billions (10¹⁵ parameters): beyond it a bound would no
+/// longer be written exactly in a link (16+ significant digits).
+pub const MAX_PARAMS_B: f64 = 1_000_000.0;
+
+/// A search text as search and links both read it: tabs and line breaks (pasted from a
+/// spreadsheet) become spaces; other control and bidi-formatting characters go.
+pub fn clean_query(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            _ if is_hidden(c) => None,
+            _ => Some(c),
+        })
+        .collect()
+}
+
+/// Control and bidi-formatting characters (NUL, U+202E RTL override…).
+pub fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Cuts `text` to at most `max` characters.
 pub fn truncate_chars(text: &str, max: usize) -> &str {
     match text.char_indices().nth(max) {
@@ -385,14 +407,30 @@ impl ViewState {
             Action::ClearFacet(f) => self.filters.clear(f),
             Action::ClearFilters => self.filters = Filters::default(),
             Action::SetQuery(q) => {
-                self.filters.query = truncate_chars(&q, MAX_QUERY_CHARS).to_owned();
+                self.filters.query = clean_query(truncate_chars(&q, MAX_QUERY_CHARS));
             }
+            // What the reader sets is what a link can carry: the URL parser refuses NaN,
+            // negative, oversized and inverted bounds, so they are dropped, capped or swapped.
             Action::SetParams(r) => {
-                // NaN or negative bounds cannot come from the URL either; drop them here too.
-                let ok = |v: Option<f64>| v.filter(|x| x.is_finite() && *x >= 0.0);
-                self.filters.params = Range::new(ok(r.min), ok(r.max));
+                // Kept to the 0.001B (a million parameters) that links carry.
+                let ok = |v: Option<f64>| {
+                    let v = v.filter(|x| x.is_finite() && *x >= 0.0)?.min(MAX_PARAMS_B);
+                    crate::format::parse_decimal(&crate::format::trimmed(v).to_string(), 3)
+                };
+                let (min, max) = (ok(r.min), ok(r.max));
+                self.filters.params = match (min, max) {
+                    (Some(lo), Some(hi)) if lo > hi => Range::new(max, min),
+                    _ => Range::new(min, max),
+                };
             }
-            Action::SetDate(r) => self.filters.date = r,
+            Action::SetDate(r) => {
+                self.filters.date = match (r.min, r.max) {
+                    (Some(lo), Some(hi)) if crate::filter::earliest_day(lo) > hi.latest_day() => {
+                        Range::new(r.max, r.min)
+                    }
+                    _ => r,
+                };
+            }
             Action::SetAsOf(d) => self.asof = d,
             Action::ToggleEvents => self.events = !self.events,
             Action::SetEvents(on) => self.events = on,

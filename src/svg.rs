@@ -52,7 +52,7 @@ pub fn org_name(m: &Model, lang: Lang) -> &'static str {
     data::organisation_name(m.org, lang)
 }
 
-/// "204B (official)" or "undisclosed".
+/// "204B (official)" or "Undisclosed".
 pub fn size_text(m: &Model, lang: Lang) -> String {
     match m.total.value_b {
         Some(v) => format!(
@@ -68,12 +68,14 @@ pub fn size_text(m: &Model, lang: Lang) -> String {
 pub fn mark_label(m: &Model, lang: Lang) -> String {
     // The sector too: the colour (by default) and the lanes say it.
     let sector = data::organisation(m.org).map_or("", |o| o.sector.label(lang));
+    // The size says what it is, as the active count does: "비공개" alone could be anything.
     let mut text = format!(
-        "{}, {}, {}, {}, {}",
+        "{}, {}, {}, {}, {} {}",
         name(m, lang),
         org_name(m, lang),
         sector,
         format::date(m.date, lang),
+        T::TotalParams.get(lang),
         size_text(m, lang)
     );
     if let Some(a) = m.active.and_then(|a| a.value_b) {
@@ -537,6 +539,17 @@ mod tests {
     }
 
     #[test]
+    fn a_marks_name_says_which_figure_its_size_is() {
+        let find = |id: &str| data::korean().iter().find(|m| m.id == id).copied();
+        let (Some(hcx), Some(big)) = (find("hyperclova-x"), find("hyperclova")) else {
+            panic!("fixture models missing from the dataset");
+        };
+        assert!(mark_label(hcx, Lang::Ko).contains("전체 매개변수 비공개"));
+        assert!(mark_label(hcx, Lang::En).contains("Total parameters Undisclosed"));
+        assert!(mark_label(big, Lang::En).contains("Total parameters 204B (official)"));
+    }
+
+    #[test]
     fn the_real_timeline_has_one_labelled_mark_per_model_and_no_style_attribute() {
         let models = data::korean();
         let g = layout(models, &[], &[], &TimelineOptions::new(960.0));
@@ -548,7 +561,7 @@ mod tests {
         assert!(!svg.contains("style="), "no inline style (strict CSP)");
         assert!(
             svg.contains(
-                "aria-label=\"하이퍼클로바, 네이버, 포털, 2021년 5월 25일, 2,040억 (공식)"
+                "aria-label=\"하이퍼클로바, 네이버, 포털, 2021년 5월 25일, 전체 매개변수 2,040억 (공식)"
             ),
             "marks are labelled, with their sector"
         );

@@ -18,8 +18,8 @@ use crate::set::Set;
 
 use crate::model::{Arch, Date, Modality, Sector, Status, Weights};
 use crate::state::{
-    truncate_chars, ColorBy, Lang, Range, SizeClass, Theme, View, ViewState, MAX_COMPARE,
-    MAX_QUERY_CHARS,
+    is_hidden, truncate_chars, ColorBy, Lang, Range, SizeClass, Theme, View, ViewState,
+    MAX_COMPARE, MAX_QUERY_CHARS,
 };
 
 /// The contract version this code writes.
@@ -129,12 +129,6 @@ impl Ignored {
             format!("{}={}", self.key, self.value)
         }
     }
-}
-
-/// Control and bidi-formatting characters (NUL, U+202E RTL override…).
-fn is_hidden(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 fn preview(text: &str) -> String {
@@ -474,7 +468,9 @@ fn parse_range<T>(value: &str, parse: impl Fn(&str) -> Option<T>) -> Option<Rang
 fn parse_params(value: &str) -> Option<Range<f64>> {
     // Only plain decimals in billions down to 0.001 (a million parameters): no signs,
     // exponents, `inf` or `NaN`.
-    let r = parse_range(value, |s| crate::format::parse_decimal(s, 3))?;
+    let r = parse_range(value, |s| {
+        crate::format::parse_decimal(s, 3).filter(|v| *v <= crate::state::MAX_PARAMS_B)
+    })?;
     match (r.min, r.max) {
         (Some(lo), Some(hi)) if lo > hi => None,
         _ => Some(r),
@@ -543,14 +539,16 @@ pub fn from_query(query: &str, known: &Known) -> (ViewState, Vec<Ignored>) {
             continue;
         }
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        // Keys are read decoded, as the notice shows them: `%76iew` is `view`.
+        let key_text = decode_lossy(raw_key);
         let Some((index, key)) = KEYS
             .iter()
             .enumerate()
-            .find(|(_, (name, _))| *name == raw_key)
+            .find(|(_, (name, _))| *name == key_text)
             .map(|(i, (_, k))| (i, *k))
         else {
             report.push(
-                &decode_lossy(raw_key),
+                &key_text,
                 &decode_lossy(raw_value),
                 IgnoredReason::UnknownKey,
             );
@@ -636,10 +634,13 @@ fn apply(
             if let Some(rest) = value.get(kept.len()..).filter(|r| !r.is_empty()) {
                 report.push(name, rest, IgnoredReason::TooLong);
             }
-            // Control and bidi-formatting characters cannot be typed into the search box and
-            // search ignores them; they are dropped, and said so, rather than shown.
-            let query: String = kept.chars().filter(|c| !is_hidden(*c)).collect();
-            if query.len() < kept.len() {
+            // As the search box keeps them: tabs and line breaks become spaces, and other
+            // control and bidi-formatting characters are dropped, and said so, not shown.
+            let query = crate::state::clean_query(kept);
+            if kept
+                .chars()
+                .any(|c| is_hidden(c) && !matches!(c, '\t' | '\n' | '\r'))
+            {
                 report.push(name, kept, IgnoredReason::Malformed);
             }
             f.query = query;
@@ -691,7 +692,7 @@ mod tests {
                 "hyperclova-x",
                 "ax-4",
                 "varco-llm-13b",
-                "kogpt",
+                "kogpt-6b",
                 "midm",
             ],
             [
@@ -708,6 +709,19 @@ mod tests {
 
     fn parse(q: &str) -> (ViewState, Vec<Ignored>) {
         from_query(q, &known())
+    }
+
+    #[test]
+    fn keys_are_read_decoded_and_queries_keep_pasted_tabs_as_spaces() {
+        let (s, ignored) = parse("%76iew=table&q=exaone%09lg%0A");
+        assert_eq!(ignored, vec![]);
+        assert_eq!(s.view, View::Table);
+        assert_eq!(s.filters.query, "exaone lg ");
+        // A bidi mark is dropped, and said so.
+        assert_eq!(
+            reasons("q=exaone%E2%80%8E"),
+            one("q", "exaone\\u{200e}", Malformed)
+        );
     }
 
     fn reasons(q: &str) -> Vec<(String, String, IgnoredReason)> {
@@ -787,12 +801,12 @@ mod tests {
             "v=1&lang=ko&view=lanes&sector=telecom~it-services~portal&org=lg-ai-research~naver\
                     &size=mid~hyperscale&date=2021-01..2023-12&asof=2023-08-22&article=1\
                     &q=%ED%95%98%EC%9D%B4%ED%8D%BC%ED%81%B4%EB%A1%9C%EB%B0%94&sel=hyperclova-x\
-                    &cmp=hyperclova-x~exaone-2-0~kogpt&color=org";
+                    &cmp=hyperclova-x~exaone-2-0~kogpt-6b&color=org";
         let (s, ignored) = parse(link);
         assert_eq!(ignored, vec![]);
         assert_eq!(s.filters.query, "하이퍼클로바");
         assert_eq!(to_query(&s), link);
-        assert_eq!(link.len(), 267);
+        assert_eq!(link.len(), 270);
     }
 
     #[test]
@@ -828,6 +842,11 @@ mod tests {
             one("params", "100..10", Malformed)
         );
         assert_eq!(reasons("params=-5.."), one("params", "-5..", Malformed));
+        assert_eq!(
+            reasons("params=1000000.001.."),
+            one("params", "1000000.001..", Malformed),
+            "beyond MAX_PARAMS_B"
+        );
         assert_eq!(reasons("params=1e3.."), one("params", "1e3..", Malformed));
         assert_eq!(reasons("params=NaN.."), one("params", "NaN..", Malformed));
         // Links carry 0.001B (a million parameters) at most.
@@ -864,7 +883,7 @@ mod tests {
         assert_eq!(reasons("v=abc"), one("v", "abc", Malformed));
         assert_eq!(reasons("cmp=midm~midm"), one("cmp", "midm", Duplicate));
         assert_eq!(
-            reasons("cmp=midm~kogpt~ax-4~exaone-3-5~varco-llm-13b"),
+            reasons("cmp=midm~kogpt-6b~ax-4~exaone-3-5~varco-llm-13b"),
             one("cmp", "varco-llm-13b", TooMany)
         );
     }
@@ -947,7 +966,7 @@ mod properties {
         "hyperclova-x",
         "ax-4",
         "varco-llm-13b",
-        "kogpt",
+        "kogpt-6b",
         "midm",
         "a",
         "x-1",
@@ -980,7 +999,7 @@ mod properties {
     }
 
     fn num() -> impl Strategy<Value = f64> {
-        (0u32..2_000_000, 0i32..4).prop_map(|(n, k)| f64::from(n) / 10f64.powi(k))
+        (0u32..=1_000_000, 0i32..4).prop_map(|(n, k)| f64::from(n) / 10f64.powi(k))
     }
 
     fn date() -> impl Strategy<Value = Date> {
@@ -1091,6 +1110,42 @@ mod properties {
             let q = to_query(&s);
             prop_assert!(q.len() <= MAX_QUERY_BYTES);
             let (back, ignored) = from_query(&q, &known());
+            prop_assert_eq!(ignored, vec![]);
+            prop_assert_eq!(back, s);
+        }
+    }
+
+    /// What the reader can do to the filters that a link must carry: any text in the search
+    /// box (pasted tabs, bidi marks), any number in either range field, either order.
+    fn reader_action() -> impl Strategy<Value = crate::state::Action> {
+        use crate::state::Action;
+        let bound = prop_oneof![
+            Just(None),
+            any::<f64>().prop_map(Some),
+            num().prop_map(Some),
+            (0.0..10.0f64).prop_map(Some),
+            (1e5..1e20f64).prop_map(Some),
+        ];
+        prop_oneof![
+            any::<String>().prop_map(Action::SetQuery),
+            "[a-z\\t\\n\u{200e}\u{202e} ]{0,12}".prop_map(Action::SetQuery),
+            (bound.clone(), bound).prop_map(|(a, b)| Action::SetParams(Range::new(a, b))),
+            (opt(date()), opt(date())).prop_map(|(a, b)| Action::SetDate(Range::new(a, b))),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3_000, ..ProptestConfig::default() })]
+
+        /// The link always restores what the reader set: nothing they can type is written in
+        /// a form the parser then refuses or reads differently.
+        #[test]
+        fn what_a_reader_sets_round_trips(actions in prop::collection::vec(reader_action(), 1..4)) {
+            let mut s = ViewState::default();
+            for a in actions {
+                s = s.apply(a);
+            }
+            let (back, ignored) = from_query(&to_query(&s), &known());
             prop_assert_eq!(ignored, vec![]);
             prop_assert_eq!(back, s);
         }

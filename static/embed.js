@@ -3,7 +3,7 @@
     expected shape, with a sane finite height. */
 (function (w) {
   var f, i, s, sel = 'iframe[data-kai-atlas]';
-  if (w.kaiAtlasEmbed) return;
+  if (w.kaiAtlasEmbed === 1) return; // (an element id is a window property too)
   w.kaiAtlasEmbed = 1;
   // The frame's own origin: opaque in a sandbox without allow-same-origin
   // (its own, or this page's, which it inherits), else its src's (an http src

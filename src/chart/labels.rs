@@ -5,7 +5,10 @@
 //! each mark. A label is kept only if it stays inside its bounds and overlaps
 //! no label placed before it; it also avoids covering other marks, except
 //! that forced labels (selected/highlighted) may cover marks when nothing
-//! else fits. Work is O(k² + k·m_local) for k candidates, so callers cap k.
+//! else fits, and then take the spot that covers fewest. Among the spots left,
+//! one that crosses no [`Clutter`] (size ranges, lineage links, ghost marks)
+//! comes first. Work is O(k² + k·m_local + k·c) for k candidates and c clutter
+//! items, so callers cap k and c is capped here.
 
 use super::layout::Rect;
 use super::{known_total, LabelName, Mark};
@@ -288,12 +291,82 @@ pub(crate) fn label_requests(
         .collect()
 }
 
-/// Places `requests` in order (at most [`MAX_LABELS`]); see the module docs.
-/// `obstacles` are all drawn marks; a request's own mark (same id and centre)
-/// never blocks it.
+/// What a label should rather not cover, though it may: lines, as `[x1, y1, x2, y2]`
+/// (size ranges, lineage links), and boxes (ghost marks).
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Clutter<'a> {
+    pub lines: &'a [[f64; 4]],
+    pub boxes: &'a [Rect],
+}
+
+/// Beyond this many clutter items (thousands of models) none is looked at: no spot would be
+/// free of them anyway, and the checks would cost more than a frame.
+pub const MAX_CLUTTER: usize = 1_000;
+
+impl Clutter<'_> {
+    fn covers(&self, rect: &Rect) -> bool {
+        self.boxes.iter().any(|b| b.overlaps(rect)) || self.lines.iter().any(|l| crosses(rect, *l))
+    }
+
+    fn is_checked(&self) -> bool {
+        let n = self.lines.len() + self.boxes.len();
+        n > 0 && n <= MAX_CLUTTER
+    }
+}
+
+/// Whether the segment `[x1, y1, x2, y2]` passes through `rect` (Liang–Barsky clipping).
+/// NaN coordinates count as crossing: the label then just loses its preference.
+pub(crate) fn crosses(rect: &Rect, [x1, y1, x2, y2]: [f64; 4]) -> bool {
+    if ![x1, y1, x2, y2].iter().all(|v| v.is_finite()) {
+        return true;
+    }
+    let (dx, dy) = (x2 - x1, y2 - y1);
+    let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
+    for (p, q) in [
+        (-dx, x1 - rect.x),
+        (dx, rect.right() - x1),
+        (-dy, y1 - rect.y),
+        (dy, rect.bottom() - y1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return false;
+            }
+            continue;
+        }
+        let t = q / p;
+        if p < 0.0 {
+            if t > t1 {
+                return false;
+            }
+            t0 = t0.max(t);
+        } else {
+            if t < t0 {
+                return false;
+            }
+            t1 = t1.min(t);
+        }
+    }
+    true
+}
+
+/// [`place_labels_in`] without clutter.
+#[cfg(test)]
 pub(crate) fn place_labels(
     requests: &[LabelRequest],
     obstacles: &[Mark],
+    font_px: f64,
+) -> Vec<Label> {
+    place_labels_in(requests, obstacles, Clutter::default(), font_px)
+}
+
+/// Places `requests` in order (at most [`MAX_LABELS`]), preferring spots clear of
+/// `clutter`; see the module docs. `obstacles` are all drawn marks; a request's own mark
+/// (same id and centre) never blocks it.
+pub(crate) fn place_labels_in(
+    requests: &[LabelRequest],
+    obstacles: &[Mark],
+    clutter: Clutter<'_>,
     font_px: f64,
 ) -> Vec<Label> {
     let requests = requests
@@ -327,15 +400,23 @@ pub(crate) fn place_labels(
             let rect = label.rect();
             req.bounds.contains_rect(&rect) && !placed.iter().any(|p| p.rect().overlaps(&rect))
         };
-        let free = candidates
-            .iter()
-            .find(|l| fits(l) && !grid.blocks(obstacles, &l.rect(), req))
+        let clear = |l: &&Label| fits(l) && !grid.blocks(obstacles, &l.rect(), req);
+        let tidy = |l: &&Label| !clutter.covers(&l.rect());
+        let free = clutter
+            .is_checked()
+            .then(|| candidates.iter().filter(clear).find(tidy))
+            .flatten()
+            .or_else(|| candidates.iter().find(clear))
             .or_else(|| {
-                if req.force {
-                    candidates.iter().find(|l| fits(l))
-                } else {
-                    None
-                }
+                // Forced: the spot that covers fewest marks (the first, on a tie).
+                req.force
+                    .then(|| {
+                        candidates
+                            .iter()
+                            .filter(|l| fits(l))
+                            .min_by_key(|l| grid.count(obstacles, &l.rect(), req))
+                    })
+                    .flatten()
             })
             .copied();
         if let Some(label) = free {
@@ -502,6 +583,17 @@ impl Grid {
     }
 
     fn blocks(&self, marks: &[Mark], rect: &Rect, req: &LabelRequest) -> bool {
+        self.covered(marks, rect, req, 1) > 0
+    }
+
+    /// How many marks other than the request's own `rect` covers.
+    fn count(&self, marks: &[Mark], rect: &Rect, req: &LabelRequest) -> usize {
+        self.covered(marks, rect, req, usize::MAX)
+    }
+
+    /// The marks `rect` covers, counted up to `limit`.
+    fn covered(&self, marks: &[Mark], rect: &Rect, req: &LabelRequest, limit: usize) -> usize {
+        let mut n = 0;
         let (c0, c1) = (
             self.col(rect.x - self.reach),
             self.col(rect.right() + self.reach),
@@ -520,11 +612,14 @@ impl Grid {
                     continue;
                 }
                 if dot_box(m).overlaps(rect) {
-                    return true;
+                    n += 1;
+                    if n >= limit {
+                        return n;
+                    }
                 }
             }
         }
-        false
+        n
     }
 }
 
@@ -777,5 +872,98 @@ mod tests {
         );
         let forced = place_labels(&[req("a", 100.0, 50.0, true)], &marks, 10.0);
         assert_eq!(forced.len(), 1);
+    }
+
+    #[test]
+    fn a_forced_label_covers_the_fewest_marks() {
+        // Every spot covers a mark: right two, below two, left and above one each.
+        let marks = [
+            dot("a", 100.0, 50.0),
+            dot("r1", 115.0, 50.0),
+            dot("r2", 130.0, 50.0),
+            dot("l", 85.0, 50.0),
+            dot("u", 100.0, 30.0),
+            dot("d", 100.0, 70.0),
+            dot("d2", 110.0, 70.0),
+        ];
+        let grid = Grid::new(&marks);
+        let probe = req("a", 100.0, 50.0, true);
+        let placed = place_labels(&[probe], &marks, 10.0);
+        let [label] = placed.as_slice() else {
+            panic!("one forced label: {placed:?}");
+        };
+        let n = grid.count(&marks, &label.rect(), &probe);
+        // No other spot covers fewer.
+        for (x, y, anchor) in [
+            (108.0, 50.0, Anchor::Start),
+            (92.0, 50.0, Anchor::End),
+            (100.0, 36.0, Anchor::Middle),
+            (100.0, 64.0, Anchor::Middle),
+        ] {
+            let other = Label {
+                x,
+                y,
+                anchor,
+                ..*label
+            };
+            if probe.bounds.contains_rect(&other.rect()) {
+                assert!(
+                    n <= grid.count(&marks, &other.rect(), &probe),
+                    "{label:?} vs {other:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn segments_cross_boxes_exactly() {
+        let r = Rect {
+            x: 10.0,
+            y: 10.0,
+            width: 20.0,
+            height: 10.0,
+        };
+        assert!(crosses(&r, [0.0, 15.0, 40.0, 15.0]), "straight through");
+        assert!(crosses(&r, [20.0, 0.0, 20.0, 12.0]), "ends inside");
+        assert!(crosses(&r, [0.0, 0.0, 40.0, 30.0]), "diagonal");
+        assert!(!crosses(&r, [0.0, 0.0, 8.0, 30.0]), "left of it");
+        assert!(!crosses(&r, [0.0, 30.0, 40.0, 22.0]), "below it");
+        assert!(!crosses(&r, [0.0, 0.0, 9.0, 40.0]), "passes the corner");
+        assert!(
+            crosses(&r, [f64::NAN, 0.0, 1.0, 1.0]),
+            "NaN only loses the preference"
+        );
+    }
+
+    #[test]
+    fn labels_keep_clear_of_lines_and_ghosts_when_they_can_and_are_never_lost_to_them() {
+        let marks = [dot("a", 100.0, 50.0)];
+        let probe = req("a", 100.0, 50.0, false);
+        let place = |lines: &[[f64; 4]], boxes: &[Rect]| {
+            place_labels_in(&[probe], &marks, Clutter { lines, boxes }, 10.0)
+        };
+        // Without clutter: right of the mark.
+        assert_eq!(place(&[], &[])[0].anchor, Anchor::Start);
+        // A lineage link leaving to the right: the label goes left.
+        let right = [[100.0, 50.0, 190.0, 52.0]];
+        assert_eq!(place(&right, &[])[0].anchor, Anchor::End);
+        // A ghost on the left as well: above.
+        let ghost = [Rect {
+            x: 60.0,
+            y: 45.0,
+            width: 10.0,
+            height: 10.0,
+        }];
+        let above = place(&right, &ghost);
+        assert_eq!(above[0].anchor, Anchor::Middle);
+        assert!(above[0].y < 50.0);
+        // Clutter everywhere: still labelled, where it would have been without it.
+        let cage = [
+            [0.0, 40.0, 200.0, 40.0],
+            [0.0, 60.0, 200.0, 60.0],
+            [70.0, 0.0, 70.0, 100.0],
+            [130.0, 0.0, 130.0, 100.0],
+        ];
+        assert_eq!(place(&cage, &[]), place(&[], &[]));
     }
 }

@@ -10,12 +10,13 @@
 //! (packed in date order), so the same data always gives the same picture.
 //! Size plays no part here; the timeline shows it.
 
-use super::labels::{label_requests, place_labels, Label};
+use super::labels::{label_requests, place_labels_in, Clutter, Label};
 use super::layout::{Frame, Rect, LABEL_FONT_PX};
 use super::scale::Linear;
 use super::{
-    event_markers, mark_radius, nearest_mark, pack_rows, sort_marks, time_domain, x_ticks, year_of,
-    ColorBy, ColorKey, EventMarker, Highlight, LabelName, Mark, MarkStyle, OrgIndex, XTick,
+    event_lines, event_markers, mark_radius, nearest_mark, pack_rows, sort_marks, time_domain,
+    x_ticks, year_of, ColorBy, ColorKey, EventMarker, Highlight, LabelName, Mark, MarkStyle,
+    OrgIndex, XTick,
 };
 use crate::model::{Event, Model, Sector};
 
@@ -263,7 +264,18 @@ pub fn lanes(models: &[&'static Model], events: &[&'static Event], opts: &LanesO
     };
     let requests = label_requests(&placed, opts.max_labels, opts.label_name, &bounds);
     let mut marks: Vec<Mark> = placed.into_iter().map(|(_, mark)| mark).collect();
-    let labels = place_labels(&requests, &marks, LABEL_FONT_PX);
+    let event_markers = if opts.show_events {
+        event_markers(events, &x)
+    } else {
+        Vec::new()
+    };
+    // Labels keep off the events' lines where they can.
+    let lines = event_lines(&event_markers, plot);
+    let clutter = Clutter {
+        lines: &lines,
+        boxes: &[],
+    };
+    let labels = place_labels_in(&requests, &marks, clutter, LABEL_FONT_PX);
     sort_marks(&mut marks);
 
     Lanes {
@@ -274,11 +286,7 @@ pub fn lanes(models: &[&'static Model], events: &[&'static Event], opts: &LanesO
         x_axis_y: plot.bottom(),
         lanes,
         marks,
-        event_markers: if opts.show_events {
-            event_markers(events, &x)
-        } else {
-            Vec::new()
-        },
+        event_markers,
         labels,
         outside_x_domain: models.len() - visible.len(),
         height: frame.height,

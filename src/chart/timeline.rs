@@ -12,7 +12,9 @@
 //!   2022      2023      2024             x ticks at `x_axis_y`
 //! ```
 
-use super::labels::{label_requests, line_label_spot, place_labels, Label};
+use super::labels::{
+    label_requests, line_label_spot, place_labels_in, Clutter, Label, MAX_CLUTTER,
+};
 use super::layout::{clamp, Frame, Rect, LABEL_FONT_PX};
 use super::scale::{Linear, Log};
 use super::ticks::{decade_ceil, decade_floor, log_ticks, pow10};
@@ -281,7 +283,7 @@ pub fn timeline(
         placed.push((*m, style.mark(m, *mx, my)));
     }
 
-    let ranges = placed
+    let ranges: Vec<RangeBar> = placed
         .iter()
         .filter(|(_, mark)| !mark.undisclosed)
         .filter_map(|(m, mark)| {
@@ -302,7 +304,17 @@ pub fn timeline(
     } else {
         Vec::new()
     };
-    let mut labels = labels(&placed, plot, lane, opts);
+    let event_markers = if opts.show_events {
+        event_markers(events, &x)
+    } else {
+        Vec::new()
+    };
+    let (lines, boxes) = clutter(&ranges, &lineage, &ghosts, &event_markers, plot);
+    let clutter = Clutter {
+        lines: &lines,
+        boxes: &boxes,
+    };
+    let mut labels = labels(&placed, plot, lane, opts, clutter);
 
     let (y_lo, y_hi) = y.domain;
     let hyperscale_band = (y_hi > HYPERSCALE_B).then(|| {
@@ -323,12 +335,6 @@ pub fn timeline(
             value_b: v,
         })
         .collect();
-    let event_markers = if opts.show_events {
-        event_markers(events, &x)
-    } else {
-        Vec::new()
-    };
-
     let mut marks: Vec<Mark> = placed.into_iter().map(|(_, mark)| mark).collect();
     sort_marks(&mut marks);
     // After the marks and their labels: the reference label looks for room among them.
@@ -525,11 +531,39 @@ fn lineage(placed: &[(&'static Model, Mark)]) -> Vec<Segment> {
         .collect()
 }
 
+/// What labels should rather not cross: size ranges, lineage links, events' lines and ghost
+/// marks; nothing when there are thousands (see [`MAX_CLUTTER`]).
+fn clutter(
+    ranges: &[RangeBar],
+    lineage: &[Segment],
+    ghosts: &[Ghost],
+    events: &[EventMarker],
+    plot: Rect,
+) -> (Vec<[f64; 4]>, Vec<Rect>) {
+    if ranges.len() + lineage.len() + ghosts.len() + events.len() > MAX_CLUTTER {
+        return (Vec::new(), Vec::new());
+    }
+    let mut lines = super::event_lines(events, plot);
+    lines.extend(ranges.iter().map(|b| [b.x, b.y_top, b.x, b.y_bottom]));
+    lines.extend(lineage.iter().map(|s| [s.x1, s.y1, s.x2, s.y2]));
+    let boxes = ghosts
+        .iter()
+        .map(|g| Rect {
+            x: g.x - g.r,
+            y: g.y - g.r,
+            width: 2.0 * g.r,
+            height: 2.0 * g.r,
+        })
+        .collect();
+    (lines, boxes)
+}
+
 fn labels(
     placed: &[(&'static Model, Mark)],
     plot: Rect,
     lane: Option<Rect>,
     opts: &TimelineOptions,
+    clutter: Clutter<'_>,
 ) -> Vec<Label> {
     let bounds = |mark: &Mark| {
         if mark.undisclosed {
@@ -540,7 +574,7 @@ fn labels(
     };
     let requests = label_requests(placed, opts.max_labels, opts.label_name, &bounds);
     let obstacles: Vec<Mark> = placed.iter().map(|(_, mark)| *mark).collect();
-    place_labels(&requests, &obstacles, LABEL_FONT_PX)
+    place_labels_in(&requests, &obstacles, clutter, LABEL_FONT_PX)
 }
 
 #[cfg(test)]
@@ -1003,6 +1037,31 @@ mod tests {
         let mut o = opts(800.0);
         o.show_lineage = false;
         assert!(timeline(&rows, &[], &[], &o).lineage.is_empty());
+    }
+
+    #[test]
+    fn labels_keep_off_the_lineage_links_when_there_is_room() {
+        let fam = |id, year| {
+            leak(Model {
+                family: Some("exaone"),
+                ..*row(id, Some(30.0), year, 1)
+            })
+        };
+        // One size, a year apart: the link runs flat from each mark's right side, where
+        // a label goes first.
+        let rows = [fam("a", 2022), fam("b", 2023), fam("c", 2024)];
+        let t = timeline(&rows, &[], &[], &opts(800.0));
+        assert_eq!(t.lineage.len(), 2);
+        assert_eq!(t.labels.len(), 3, "every mark still labelled");
+        for l in &t.labels {
+            for s in &t.lineage {
+                let line = [s.x1, s.y1, s.x2, s.y2];
+                assert!(
+                    !crate::chart::labels::crosses(&l.rect(), line),
+                    "{l:?} crosses {s:?}"
+                );
+            }
+        }
     }
 
     fn dispute(value_b: Option<f64>) -> Dispute {

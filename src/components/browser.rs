@@ -33,11 +33,14 @@ pub fn base_url() -> String {
 pub fn replace_query(query: &str) {
     let Some(w) = window() else { return };
     let Ok(history) = w.history() else { return };
-    let path = w.location().pathname().unwrap_or_default();
+    let location = w.location();
+    let path = location.pathname().unwrap_or_default();
+    // The fragment stays: a host page's link to an anchor in it keeps working.
+    let hash = location.hash().unwrap_or_default();
     let url = if query.is_empty() {
-        path
+        format!("{path}{hash}")
     } else {
-        format!("{path}?{query}")
+        format!("{path}?{query}{hash}")
     };
     let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
 }

@@ -173,10 +173,12 @@ pub fn draw_lanes(models: &[&'static Model], i: &Inputs) -> Drawn {
             LaneKey::Org(id) => data::organisation_name(id, i.lang),
         };
         let sep = if n == 0 { " " } else { ", " };
-        desc.push_str(&format!(
-            "{sep}{name} {}",
-            format::count(lane.count, i.lang)
-        ));
+        // "제조 5개", "Manufacturing (5)": a bare number after a name reads as part of it.
+        let count = format::count(lane.count, i.lang);
+        desc.push_str(&match i.lang {
+            Lang::Ko => format!("{sep}{name} {count}개"),
+            Lang::En => format!("{sep}{name} ({count})"),
+        });
     }
     desc.push_str(&format!(". {}", T::LaneKeys.get(i.lang)));
     Drawn {

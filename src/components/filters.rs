@@ -71,10 +71,10 @@ pub fn text_matcher(query: &str) -> impl Fn(&crate::model::Model) -> bool {
     }
 }
 
-/// A typed bound, kept to the 0.001B (one million parameters) that links carry.
-fn parse_num(text: &str) -> Option<f64> {
-    let v = format::parse_decimal(text.trim(), 15)?;
-    format::parse_decimal(&format::trimmed(v).to_string(), 3)
+/// A typed bound, as the browser reads the number field ("1e2" is 100); `None` when empty,
+/// negative or not a number. The reducer keeps it to the 0.001B that links carry.
+fn typed_num(input: &HtmlInputElement) -> Option<f64> {
+    Some(input.value_as_number()).filter(|v| v.is_finite() && *v >= 0.0)
 }
 
 fn fmt_num(v: Option<f64>) -> String {
@@ -82,9 +82,18 @@ fn fmt_num(v: Option<f64>) -> String {
         .unwrap_or_default()
 }
 
-fn month_value(d: Option<Date>) -> String {
-    d.map(|d| format!("{:04}-{:02}", d.year, d.month.max(1)))
-        .unwrap_or_default()
+/// A bound in a month field: a year-only end bound ("..2023", through December) shows its
+/// last month, a start bound its first.
+fn month_value(d: Option<Date>, is_end: bool) -> String {
+    d.map(|d| {
+        let month = match d.month {
+            0 if is_end => 12,
+            0 => 1,
+            m => m,
+        };
+        format!("{:04}-{month:02}", d.year)
+    })
+    .unwrap_or_default()
 }
 
 fn parse_month(text: &str) -> Option<Date> {
@@ -319,7 +328,12 @@ fn params_group(ctx: &Ctx, panel: &PanelState) -> Html {
         let state = ctx.state.clone();
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                let v = parse_num(&input.value());
+                let v = typed_num(&input);
+                // What cannot be read shows as what is applied, not as if it were.
+                if v.is_none() && !input.value().trim().is_empty() {
+                    input.set_value(&fmt_num(if is_min { range.min } else { range.max }));
+                    return;
+                }
                 let next = if is_min {
                     Range::new(v, range.max)
                 } else {
@@ -354,6 +368,15 @@ fn date_group(ctx: &Ctx, panel: &PanelState) -> Html {
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
                 let v = parse_month(&input.value());
+                // A browser without a month picker takes free text: what it cannot read
+                // shows as what is applied.
+                if v.is_none() && !input.value().trim().is_empty() {
+                    input.set_value(&month_value(
+                        if is_min { range.min } else { range.max },
+                        !is_min,
+                    ));
+                    return;
+                }
                 let next = if is_min {
                     Range::new(v, range.max)
                 } else {
@@ -370,17 +393,33 @@ fn date_group(ctx: &Ctx, panel: &PanelState) -> Html {
         html! {
                 <div class="range">
                     <label>{ T::From.get(lang) }
-                        <input type="month" data-filter="date-min" min="2020-01" max="2030-12"
-                            value={month_value(range.min)} onchange={set(true)} /></label>
+                        <input type="month" data-filter="date-min" min="1950-01" max="2100-12"
+                            value={month_value(range.min, false)} onchange={set(true)} /></label>
                     <label>{ T::To.get(lang) }
-                        <input type="month" data-filter="date-max" min="2020-01" max="2030-12"
-                            value={month_value(range.max)} onchange={set(false)} /></label>
+                        <input type="month" data-filter="date-max" min="1950-01" max="2100-12"
+                            value={month_value(range.max, true)} onchange={set(false)} /></label>
                 </div>
         },
     )
 }
 
-/// The active filters, each as (facet, what it is set to), for the empty state.
+/// A range as a reader writes it: "78억~3,000억", "2023년 1월~" / "7.8B–300B", "Jan 2023–".
+fn range_text<V: Copy>(
+    min: Option<V>,
+    max: Option<V>,
+    lang: Lang,
+    show: fn(V, Lang) -> String,
+) -> String {
+    let end = |v: Option<V>| v.map(|v| show(v, lang)).unwrap_or_default();
+    let dash = match lang {
+        Lang::Ko => "~",
+        Lang::En => "–",
+    };
+    format!("{}{dash}{}", end(min), end(max))
+}
+
+/// The active filters, each as (facet, "what: set to"), for the empty state's chips and
+/// the exported pictures' captions. Values read as everywhere else: 억 and Korean dates.
 pub fn active_filters(ctx: &Ctx) -> Vec<(Facet, String)> {
     let lang = ctx.lang;
     let f = &ctx.state.filters;
@@ -390,8 +429,8 @@ pub fn active_filters(ctx: &Ctx) -> Vec<(Facet, String)> {
             continue;
         }
         let text = match facet {
-            Facet::Params => format!("{}–{}", fmt_num(f.params.min), fmt_num(f.params.max)),
-            Facet::Date => format!("{}–{}", month_value(f.date.min), month_value(f.date.max)),
+            Facet::Params => range_text(f.params.min, f.params.max, lang, format::params),
+            Facet::Date => range_text(f.date.min, f.date.max, lang, format::date),
             _ => {
                 let values = filter::facet_counts(&[], &ctx.state, *facet);
                 let mut chosen: Vec<String> = values
@@ -406,7 +445,12 @@ pub fn active_filters(ctx: &Ctx) -> Vec<(Facet, String)> {
                 chosen.join(", ")
             }
         };
-        out.push((*facet, text));
+        // The panel's "(billions)" is for its number fields; here the values carry units.
+        let title = match facet {
+            Facet::Params => T::Parameters,
+            _ => facet_title(*facet),
+        };
+        out.push((*facet, format!("{}: {text}", title.get(lang))));
     }
     out
 }

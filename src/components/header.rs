@@ -41,7 +41,7 @@ pub fn header(ctx: &Ctx, system_dark: bool) -> Html {
                     { T::SwitchLanguage.get(lang) }
                 </button>
                 <button type="button" class="btn" data-action="theme"
-                    aria-label={format!("{}: {}", T::Theme.get(lang), theme_label.get(lang))}
+                    aria-label={if next_theme == Theme::Dark { T::ThemeToDark } else { T::ThemeToLight }.get(lang)}
                     onclick={ctx.on(Action::SetTheme(next_theme))}>
                     { if next_theme == Theme::Dark { "◐ " } else { "◑ " } }{ theme_label.get(lang) }
                 </button>

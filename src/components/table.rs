@@ -283,7 +283,7 @@ pub fn Table(props: &TableProps) -> Html {
                 <td>{ if m.in_article { T::Yes } else { T::No }.get(lang) }</td>
                 <td class="source-links">{ for m.sources.iter().enumerate().map(|(i, s)| html! {
                     <>{ if i > 0 { " " } else { "" } }<a href={super::safe_href(s.url)} target="_blank" rel="noopener noreferrer" title={s.title}
-                        aria-label={format!("[{}] {}", i + 1, s.title)} lang={crate::format::hangul_lang(s.title, lang)}>{ format!("[{}]", i + 1) }</a></>
+                        aria-label={format!("{} {}: {}", T::Source.get(lang), i + 1, s.title)} lang={crate::format::hangul_lang(s.title, lang)}>{ format!("[{}]", i + 1) }</a></>
                 }) }</td>
             </tr>
         }

@@ -72,13 +72,11 @@ fn caption(ctx: &Ctx, models: &[&'static crate::model::Model]) -> chart_export::
             state.filters.query
         ));
     }
-    for (facet, text) in super::filters::active_filters(ctx) {
-        parts.push(format!(
-            "{}: {}",
-            super::filters::facet_title(facet).get(lang),
-            text
-        ));
-    }
+    parts.extend(
+        super::filters::active_filters(ctx)
+            .into_iter()
+            .map(|(_, text)| text),
+    );
     let marks = super::views::mark_keys(models, state);
     let marks = if marks.is_empty() {
         String::new()

@@ -47,7 +47,7 @@ pub fn empty_state(ctx: &Ctx) -> Html {
                 }
                 { for super::filters::active_filters(ctx).into_iter().map(|(facet, text)| html! {
                     <li><button type="button" class="chip" onclick={chip(Action::ClearFacet(facet))}>
-                        { format!("{}: {} ×", super::filters::facet_title(facet).get(lang), text) }
+                        { format!("{text} ×") }
                     </button></li>
                 }) }
             </ul>
@@ -263,7 +263,8 @@ fn controls(ctx: &Ctx) -> Html {
                     onchange={ctx.on(Action::ToggleEvents)} />{ T::ShowEvents.get(lang) }</label>
             }
             <label>{ T::AsOf.get(lang) }
-                <input type="date" data-control="asof" value={asof_value} min="2020-01-01" max="2030-12-31" onchange={on_asof} />
+                // The years a link may carry (model::YEARS), so a linked date is never out of range.
+                <input type="date" data-control="asof" value={asof_value} min="1950-01-01" max="2100-12-31" onchange={on_asof} />
             </label>
             <button type="button" class="btn" data-action="asof-today" aria-pressed={super::aria(state.asof.is_none())}
                 onclick={ctx.on(Action::SetAsOf(None))}>{ T::AsOfToday.get(lang) }</button>

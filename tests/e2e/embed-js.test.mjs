@@ -9,9 +9,10 @@ import { ROOT } from './harness.mjs';
 
 const SOURCE = readFileSync(join(ROOT, 'static', 'embed.js'), 'utf8');
 
-function hostPage(frames, origin = 'https://news.example') {
+function hostPage(frames, origin = 'https://news.example', named = {}) {
   let listener = null;
   const window = {
+    ...named,
     origin,
     location: { href: 'https://news.example/article' },
     document: { querySelectorAll: (sel) => (sel === 'iframe[data-kai-atlas]' ? frames : []) },
@@ -114,6 +115,13 @@ test('a host page that is itself sandboxed (opaque origin) passes that on: its f
   assert.equal(a.style.height, undefined);
   send({ data: msg(640), source: a.contentWindow, origin: 'null' });
   assert.equal(a.style.height, '640px');
+});
+
+test('an element with id="kaiAtlasEmbed" on the host page (a named window property) does not switch it off', () => {
+  const a = frame('https://atlas.example/?embed=1');
+  const send = hostPage([a], 'https://news.example', { kaiAtlasEmbed: { tagName: 'A' } });
+  send({ data: msg(700), source: a.contentWindow, origin: 'https://atlas.example' });
+  assert.equal(a.style.height, '700px');
 });
 
 test('embed.js stays under 1 KB gzip', () => {

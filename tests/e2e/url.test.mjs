@@ -87,6 +87,37 @@ test('Back and Forward restore the view (popstate), and filtering adds no histor
   await page.context().close();
 });
 
+test('what a reader types reopens the same view: inverted ranges, exponents, pasted tabs; the fragment stays', async () => {
+  const page = await newPage(env.browser, { locale: 'en-US' });
+  await page.goto(env.server.origin + '/?lang=en#story');
+  await ready(page);
+  await page.$eval('[data-facet-group="params"]', (d) => { d.open = true; });
+  await page.fill('[data-filter="params-min"]', '1e2'); // the browser's own number syntax: 100
+  await page.press('[data-filter="params-min"]', 'Tab');
+  await page.fill('[data-filter="params-max"]', '10'); // below the minimum
+  await page.press('[data-filter="params-max"]', 'Tab');
+  await page.fill('[data-filter="q"]', 'exaone\tlg'); // two spreadsheet cells
+  await settle(page);
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('params'), '10..100', 'swapped, and 1e2 read as 100');
+  assert.equal(url.searchParams.get('q'), 'exaone lg', 'the tab is a space');
+  assert.equal(url.hash, '#story', 'the fragment stays');
+  assert.equal(await page.inputValue('[data-filter="params-min"]'), '10');
+  assert.equal(await page.inputValue('[data-filter="params-max"]'), '100');
+  const count = Number(await page.getAttribute('#app', 'data-count'));
+  assert.ok(count > 0, 'EXAONE models of 10–100B');
+  const shown = await ids(page);
+
+  const again = await newPage(env.browser, { locale: 'en-US' });
+  await again.goto(url.href);
+  assert.equal(await ready(again), count);
+  assert.deepEqual(await ids(again), shown);
+  assert.equal(await again.$('.notice'), null, 'nothing ignored');
+  assert.deepEqual([page.errors, again.errors], [[], []]);
+  await page.context().close();
+  await again.context().close();
+});
+
 test('a malformed link shows what was ignored and applies the rest, without console errors', async () => {
   const page = await newPage(env.browser, { locale: 'en-US' });
   const bad =

@@ -334,6 +334,23 @@ test('forced colours (high contrast) keep pressed buttons, the selected tab and 
   await page.context().close();
 });
 
+test('the empty state names ranges as the rest of the page does: 억 and Korean dates, B and English months', async () => {
+  const chips = async (query) => {
+    const page = await open(query);
+    await page.waitForSelector('[data-empty] .chip');
+    const texts = await page.$$eval('[data-empty] .chip', (els) => els.map((el) => el.textContent.trim()));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+    return texts;
+  };
+  const ko = await chips('lang=ko&q=zzzz&params=0.5..7.8&date=2021-01..2023-12');
+  assert.ok(ko.includes('매개변수: 5억~78억 ×'), ko.join(' | '));
+  assert.ok(ko.includes('출시 시기: 2021년 1월~2023년 12월 ×'), ko.join(' | '));
+  const en = await chips('lang=en&q=zzzz&params=300..&date=..2022');
+  assert.ok(en.includes('Parameters: 300B– ×'), en.join(' | '));
+  assert.ok(en.includes('Release date: –2022 ×'), en.join(' | '));
+});
+
 test('an early "as of" date that leaves nothing can be cleared from the empty state', async () => {
   const page = await open('lang=en&asof=1999-01-01');
   await page.waitForSelector('[data-empty] [data-clear="asof"]');
@@ -616,6 +633,9 @@ test('on a phone a tap opens the tapped model and the card stays open; no stale 
     await page.waitForTimeout(600); // past the tap's compatibility click and the card's scroll
     assert.ok(await page.$(`[data-card="${id}"]`), `${id}: its card is open`);
     assert.equal(new URL(page.url()).searchParams.get('sel'), id);
+    // Scrolled to with its top edge and its × in view, not cut off above the window.
+    const top = await page.$eval(`[data-card="${id}"]`, (el) => el.getBoundingClientRect().top);
+    assert.ok(top >= 0, `${id}: the card's top is at ${top}px`);
     const tips = await page.$$eval('[data-tooltip]', (els) => els.map((e) => e.dataset.tooltip));
     assert.ok(tips.every((t) => t === id), `${id}: no tooltip of another model (${tips})`);
   }
