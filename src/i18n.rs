@@ -109,7 +109,7 @@ texts! {
     Close => "닫기", "Close";
     Details => "자세히", "Details";
     Pin => "비교에 추가", "Add to compare";
-    PinReplaces => "비교는 4개까지라 추가하면 빠지는 모델:", "Compare is full; this replaces";
+    PinReplaces => "비교는 최대 4개라서 추가하면 빠지는 모델:", "Compare is full; this replaces";
     Unpin => "비교에서 제외", "Remove from compare";
     Compare => "비교", "Compare";
     CompareFull => "최대 4개까지 비교할 수 있습니다.", "You can compare up to 4 models.";

@@ -356,6 +356,15 @@ pub enum Action {
 /// longer be written exactly in a link (16+ significant digits).
 pub const MAX_PARAMS_B: f64 = 1_000_000.0;
 
+/// A parameter bound as links carry it: finite, not negative, at most [`MAX_PARAMS_B`],
+/// to 0.001B (a million parameters); `None` for what cannot be one.
+pub fn param_bound(v: f64) -> Option<f64> {
+    let v = Some(v)
+        .filter(|x| x.is_finite() && *x >= 0.0)?
+        .min(MAX_PARAMS_B);
+    crate::format::parse_decimal(&crate::format::trimmed(v).to_string(), 3)
+}
+
 /// A search text as search and links both read it: tabs and line breaks (pasted from a
 /// spreadsheet) become spaces; other control and bidi-formatting characters go.
 pub fn clean_query(text: &str) -> String {
@@ -412,12 +421,7 @@ impl ViewState {
             // What the reader sets is what a link can carry: the URL parser refuses NaN,
             // negative, oversized and inverted bounds, so they are dropped, capped or swapped.
             Action::SetParams(r) => {
-                // Kept to the 0.001B (a million parameters) that links carry.
-                let ok = |v: Option<f64>| {
-                    let v = v.filter(|x| x.is_finite() && *x >= 0.0)?.min(MAX_PARAMS_B);
-                    crate::format::parse_decimal(&crate::format::trimmed(v).to_string(), 3)
-                };
-                let (min, max) = (ok(r.min), ok(r.max));
+                let (min, max) = (r.min.and_then(param_bound), r.max.and_then(param_bound));
                 self.filters.params = match (min, max) {
                     (Some(lo), Some(hi)) if lo > hi => Range::new(max, min),
                     _ => Range::new(min, max),

@@ -70,7 +70,7 @@ pub fn mark_label(m: &Model, lang: Lang) -> String {
     let sector = data::organisation(m.org).map_or("", |o| o.sector.label(lang));
     // The size says what it is, as the active count does: "비공개" alone could be anything.
     let mut text = format!(
-        "{}, {}, {}, {}, {} {}",
+        "{}, {}, {}, {}, {}: {}",
         name(m, lang),
         org_name(m, lang),
         sector,
@@ -81,7 +81,7 @@ pub fn mark_label(m: &Model, lang: Lang) -> String {
     if let Some(a) = m.active.and_then(|a| a.value_b) {
         let _ = write!(
             text,
-            ", {} {}",
+            ", {}: {}",
             T::ActiveParams.get(lang),
             format::params(a, lang)
         );
@@ -544,9 +544,9 @@ mod tests {
         let (Some(hcx), Some(big)) = (find("hyperclova-x"), find("hyperclova")) else {
             panic!("fixture models missing from the dataset");
         };
-        assert!(mark_label(hcx, Lang::Ko).contains("전체 매개변수 비공개"));
-        assert!(mark_label(hcx, Lang::En).contains("Total parameters Undisclosed"));
-        assert!(mark_label(big, Lang::En).contains("Total parameters 204B (official)"));
+        assert!(mark_label(hcx, Lang::Ko).contains("전체 매개변수: 비공개"));
+        assert!(mark_label(hcx, Lang::En).contains("Total parameters: Undisclosed"));
+        assert!(mark_label(big, Lang::En).contains("Total parameters: 204B (official)"));
     }
 
     #[test]
@@ -561,7 +561,7 @@ mod tests {
         assert!(!svg.contains("style="), "no inline style (strict CSP)");
         assert!(
             svg.contains(
-                "aria-label=\"하이퍼클로바, 네이버, 포털, 2021년 5월 25일, 전체 매개변수 2,040억 (공식)"
+                "aria-label=\"하이퍼클로바, 네이버, 포털, 2021년 5월 25일, 전체 매개변수: 2,040억 (공식)"
             ),
             "marks are labelled, with their sector"
         );

@@ -6,9 +6,9 @@
 //! no label placed before it; it also avoids covering other marks, except
 //! that forced labels (selected/highlighted) may cover marks when nothing
 //! else fits, and then take the spot that covers fewest. Among the spots left,
-//! one that crosses no [`Clutter`] (size ranges, lineage links, ghost marks)
-//! comes first. Work is O(k² + k·m_local + k·c) for k candidates and c clutter
-//! items, so callers cap k and c is capped here.
+//! one that crosses no [`Clutter`] (lines, ghost marks) comes first, so long as
+//! that costs no mark its label. Work is O(k² + k·m_local + k·c) for k
+//! candidates and c clutter items, so callers cap k and c is capped here.
 
 use super::layout::Rect;
 use super::{known_total, LabelName, Mark};
@@ -376,6 +376,27 @@ pub(crate) fn place_labels_in(
         return Vec::new();
     }
     let grid = Grid::new(obstacles);
+    let plain = place(requests, obstacles, &grid, None, font_px);
+    if !clutter.is_checked() {
+        return plain;
+    }
+    // A label moved off a line can take the spot the next one needed: the tidier placement
+    // is kept only if it still names every mark the plain one does.
+    let tidy = place(requests, obstacles, &grid, Some(clutter), font_px);
+    if plain.iter().all(|p| tidy.iter().any(|t| t.id == p.id)) {
+        tidy
+    } else {
+        plain
+    }
+}
+
+fn place(
+    requests: &[LabelRequest],
+    obstacles: &[Mark],
+    grid: &Grid,
+    clutter: Option<Clutter<'_>>,
+    font_px: f64,
+) -> Vec<Label> {
     let height = font_px * LINE;
     let mut placed: Vec<Label> = Vec::with_capacity(requests.len());
     for req in requests {
@@ -401,11 +422,13 @@ pub(crate) fn place_labels_in(
             req.bounds.contains_rect(&rect) && !placed.iter().any(|p| p.rect().overlaps(&rect))
         };
         let clear = |l: &&Label| fits(l) && !grid.blocks(obstacles, &l.rect(), req);
-        let tidy = |l: &&Label| !clutter.covers(&l.rect());
         let free = clutter
-            .is_checked()
-            .then(|| candidates.iter().filter(clear).find(tidy))
-            .flatten()
+            .and_then(|c| {
+                candidates
+                    .iter()
+                    .filter(clear)
+                    .find(|l| !c.covers(&l.rect()))
+            })
             .or_else(|| candidates.iter().find(clear))
             .or_else(|| {
                 // Forced: the spot that covers fewest marks (the first, on a tie).
@@ -910,6 +933,47 @@ mod tests {
                 assert!(
                     n <= grid.count(&marks, &other.rect(), &probe),
                     "{label:?} vs {other:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn keeping_off_clutter_never_costs_a_mark_its_label() {
+        let mut seed = 0x2545_f491_u64;
+        let mut next = |span: f64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64 * span
+        };
+        for round in 0..200 {
+            let n = 3 + round % 25;
+            let ids: Vec<&'static str> = (0..n)
+                .map(|i| &*Box::leak(format!("m{i}").into_boxed_str()))
+                .collect();
+            let marks: Vec<Mark> = ids
+                .iter()
+                .map(|id| dot(id, next(200.0), next(100.0)))
+                .collect();
+            let reqs: Vec<LabelRequest> = marks
+                .iter()
+                .map(|m| req(m.id, m.x, m.y, next(1.0) < 0.1))
+                .collect();
+            let lines: Vec<[f64; 4]> = (0..round % 12)
+                .map(|_| [next(200.0), next(100.0), next(200.0), next(100.0)])
+                .collect();
+            let clutter = Clutter {
+                lines: &lines,
+                boxes: &[],
+            };
+            let plain = place_labels(&reqs, &marks, 10.0);
+            let tidy = place_labels_in(&reqs, &marks, clutter, 10.0);
+            for p in &plain {
+                assert!(
+                    tidy.iter().any(|t| t.id == p.id),
+                    "round {round}: {} lost its label",
+                    p.id
                 );
             }
         }

@@ -309,7 +309,12 @@ pub fn timeline(
     } else {
         Vec::new()
     };
-    let (lines, boxes) = clutter(&ranges, &lineage, &ghosts, &event_markers, plot);
+    let ref_ys: Vec<f64> = refs
+        .iter()
+        .filter_map(|m| known_total(m))
+        .map(|v| y.apply(v))
+        .collect();
+    let (lines, boxes) = clutter(&ranges, &lineage, &ghosts, &event_markers, &ref_ys, plot);
     let clutter = Clutter {
         lines: &lines,
         boxes: &boxes,
@@ -531,19 +536,21 @@ fn lineage(placed: &[(&'static Model, Mark)]) -> Vec<Segment> {
         .collect()
 }
 
-/// What labels should rather not cross: size ranges, lineage links, events' lines and ghost
-/// marks; nothing when there are thousands (see [`MAX_CLUTTER`]).
+/// What labels should rather not cross: size ranges, lineage links, events' lines, reference
+/// lines (at `ref_ys`) and ghost marks; nothing when there are thousands (see [`MAX_CLUTTER`]).
 fn clutter(
     ranges: &[RangeBar],
     lineage: &[Segment],
     ghosts: &[Ghost],
     events: &[EventMarker],
+    ref_ys: &[f64],
     plot: Rect,
 ) -> (Vec<[f64; 4]>, Vec<Rect>) {
     if ranges.len() + lineage.len() + ghosts.len() + events.len() > MAX_CLUTTER {
         return (Vec::new(), Vec::new());
     }
     let mut lines = super::event_lines(events, plot);
+    lines.extend(ref_ys.iter().map(|y| [plot.x, *y, plot.right(), *y]));
     lines.extend(ranges.iter().map(|b| [b.x, b.y_top, b.x, b.y_bottom]));
     lines.extend(lineage.iter().map(|s| [s.x1, s.y1, s.x2, s.y2]));
     let boxes = ghosts

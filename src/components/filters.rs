@@ -71,10 +71,17 @@ pub fn text_matcher(query: &str) -> impl Fn(&crate::model::Model) -> bool {
     }
 }
 
-/// A typed bound, as the browser reads the number field ("1e2" is 100); `None` when empty,
-/// negative or not a number. The reducer keeps it to the 0.001B that links carry.
+/// A typed bound, as the browser reads the number field ("1e2" is 100) and as links carry it
+/// (rounded to 0.001B, capped); `None` when empty, negative or not a number.
 fn typed_num(input: &HtmlInputElement) -> Option<f64> {
-    Some(input.value_as_number()).filter(|v| v.is_finite() && *v >= 0.0)
+    crate::state::param_bound(input.value_as_number())
+}
+
+/// Whether the reader typed something a field cannot give as a value: the browser's own
+/// verdict ("10e" in a number field, a date filled in halfway, whose value is then empty), or
+/// text the field has that `read` could not read (a browser without a date picker).
+pub(super) fn unreadable(input: &HtmlInputElement, read: bool) -> bool {
+    input.validity().bad_input() || (!read && !input.value().trim().is_empty())
 }
 
 fn fmt_num(v: Option<f64>) -> String {
@@ -329,11 +336,13 @@ fn params_group(ctx: &Ctx, panel: &PanelState) -> Html {
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
                 let v = typed_num(&input);
-                // What cannot be read shows as what is applied, not as if it were.
-                if v.is_none() && !input.value().trim().is_empty() {
+                // What cannot be read shows as what is applied, not as if it were; what is
+                // applied shows as applied ("10.0004" → "10").
+                if unreadable(&input, v.is_some()) {
                     input.set_value(&fmt_num(if is_min { range.min } else { range.max }));
                     return;
                 }
+                input.set_value(&fmt_num(v));
                 let next = if is_min {
                     Range::new(v, range.max)
                 } else {
@@ -368,9 +377,9 @@ fn date_group(ctx: &Ctx, panel: &PanelState) -> Html {
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
                 let v = parse_month(&input.value());
-                // A browser without a month picker takes free text: what it cannot read
-                // shows as what is applied.
-                if v.is_none() && !input.value().trim().is_empty() {
+                // What cannot be read (a month picker filled in halfway, free text where a
+                // browser has no picker) shows as what is applied.
+                if unreadable(&input, v.is_some()) {
                     input.set_value(&month_value(
                         if is_min { range.min } else { range.max },
                         !is_min,
@@ -403,19 +412,29 @@ fn date_group(ctx: &Ctx, panel: &PanelState) -> Html {
     )
 }
 
-/// A range as a reader writes it: "78억~3,000억", "2023년 1월~" / "7.8B–300B", "Jan 2023–".
+/// A range as a reader says it: "5억~78억", "300억 이상", "2021년 1월부터", "2022년까지" /
+/// "0.5B–7.8B", "300B or more", "from Jan 2021", "up to 2022". A bare dash at one end
+/// ("–2022") would read as a minus sign.
 fn range_text<V: Copy>(
     min: Option<V>,
     max: Option<V>,
     lang: Lang,
     show: fn(V, Lang) -> String,
+    dates: bool,
 ) -> String {
-    let end = |v: Option<V>| v.map(|v| show(v, lang)).unwrap_or_default();
-    let dash = match lang {
-        Lang::Ko => "~",
-        Lang::En => "–",
-    };
-    format!("{}{dash}{}", end(min), end(max))
+    let end = |v: V| show(v, lang);
+    match (min, max, lang) {
+        (Some(a), Some(b), Lang::Ko) => format!("{}~{}", end(a), end(b)),
+        (Some(a), Some(b), Lang::En) => format!("{}–{}", end(a), end(b)),
+        (Some(a), None, Lang::Ko) if dates => format!("{}부터", end(a)),
+        (Some(a), None, Lang::Ko) => format!("{} 이상", end(a)),
+        (Some(a), None, Lang::En) if dates => format!("from {}", end(a)),
+        (Some(a), None, Lang::En) => format!("{} or more", end(a)),
+        (None, Some(b), Lang::Ko) if dates => format!("{}까지", end(b)),
+        (None, Some(b), Lang::Ko) => format!("{} 이하", end(b)),
+        (None, Some(b), Lang::En) => format!("up to {}", end(b)),
+        (None, None, _) => String::new(),
+    }
 }
 
 /// The active filters, each as (facet, "what: set to"), for the empty state's chips and
@@ -429,8 +448,8 @@ pub fn active_filters(ctx: &Ctx) -> Vec<(Facet, String)> {
             continue;
         }
         let text = match facet {
-            Facet::Params => range_text(f.params.min, f.params.max, lang, format::params),
-            Facet::Date => range_text(f.date.min, f.date.max, lang, format::date),
+            Facet::Params => range_text(f.params.min, f.params.max, lang, format::params, false),
+            Facet::Date => range_text(f.date.min, f.date.max, lang, format::date, true),
             _ => {
                 let values = filter::facet_counts(&[], &ctx.state, *facet);
                 let mut chosen: Vec<String> = values

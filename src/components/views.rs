@@ -236,16 +236,23 @@ fn controls(ctx: &Ctx) -> Html {
             }
         })
     };
+    let asof_value = state.asof.map(|d| d.latest_day().iso()).unwrap_or_default();
     let on_asof = {
         let s = state.clone();
+        let shown = asof_value.clone();
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
                 let d = crate::model::Date::read(&input.value()).ok();
+                // A date filled in halfway, or past the years links carry: the field goes
+                // back to what is applied rather than "as of" silently becoming today.
+                if super::filters::unreadable(&input, d.is_some()) {
+                    input.set_value(&shown);
+                    return;
+                }
                 s.dispatch(Action::SetAsOf(d));
             }
         })
     };
-    let asof_value = state.asof.map(|d| d.latest_day().iso()).unwrap_or_default();
     let article = super::charts::ARTICLE_DATE;
     html! {
         <div class="controls-row">

@@ -90,7 +90,7 @@ test('keyboard walk: dates never go backwards on the timeline; in the lanes, lef
   await page.goto(page.url().replace(/\?.*$/, '?lang=en&view=lanes'));
   await ready(page);
   const lane = (id) => page.$eval(`#m-${id}`, (m) => m.getAttribute('aria-label').split(', ')[2]);
-  assert.match(await page.$eval('#chart-desc', (d) => d.textContent), /one lane per sector: .*Portal \d+/);
+  assert.match(await page.$eval('#chart-desc', (d) => d.textContent), /one lane per sector: .*Portal \(\d+\)/);
   await focusChart(page);
   const first = await walk(page, 'Home', { moves: false });
   const firstLane = await lane(first);
@@ -263,6 +263,18 @@ test('up to four models can be pinned and read side by side', async () => {
   await page.context().close();
 });
 
+test("text follows the reader's default font size: 15 px at the usual 16 px, set relative, once", async () => {
+  const page = await open('lang=en');
+  const sizes = await page.evaluate(() => [document.documentElement, document.body].map((el) => getComputedStyle(el).fontSize));
+  assert.deepEqual(sizes, ['15px', '15px']);
+  // The root's size is a share of the browser's default, not a fixed px that overrides it.
+  const rootRule = await page.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules])
+    .filter((r) => r.selectorText && r.selectorText.split(',').map((x) => x.trim()).includes('html') && r.style.fontSize)
+    .map((r) => r.style.fontSize));
+  assert.deepEqual(rootRule, ['93.75%']);
+  await page.context().close();
+});
+
 test('no horizontal page scroll on a 320 px phone, in any view', async () => {
   for (const view of ['timeline', 'ranking', 'lanes', 'table']) {
     const page = await open(`view=${view}&lang=ko`, { width: 320, height: 700 });
@@ -334,7 +346,7 @@ test('forced colours (high contrast) keep pressed buttons, the selected tab and 
   await page.context().close();
 });
 
-test('the empty state names ranges as the rest of the page does: 억 and Korean dates, B and English months', async () => {
+test('the empty state names ranges as the rest of the page does: 억 and Korean dates, B and English months, open ends in words', async () => {
   const chips = async (query) => {
     const page = await open(query);
     await page.waitForSelector('[data-empty] .chip');
@@ -347,8 +359,11 @@ test('the empty state names ranges as the rest of the page does: 억 and Korean 
   assert.ok(ko.includes('매개변수: 5억~78억 ×'), ko.join(' | '));
   assert.ok(ko.includes('출시 시기: 2021년 1월~2023년 12월 ×'), ko.join(' | '));
   const en = await chips('lang=en&q=zzzz&params=300..&date=..2022');
-  assert.ok(en.includes('Parameters: 300B– ×'), en.join(' | '));
-  assert.ok(en.includes('Release date: –2022 ×'), en.join(' | '));
+  assert.ok(en.includes('Parameters: 300B or more ×'), en.join(' | '));
+  assert.ok(en.includes('Release date: up to 2022 ×'), en.join(' | '));
+  const ends = await chips('lang=ko&q=zzzz&params=..7.8&date=2021-03..');
+  assert.ok(ends.includes('매개변수: 78억 이하 ×'), ends.join(' | '));
+  assert.ok(ends.includes('출시 시기: 2021년 3월부터 ×'), ends.join(' | '));
 });
 
 test('an early "as of" date that leaves nothing can be cleared from the empty state', async () => {
