@@ -298,7 +298,7 @@ pub fn timeline(
         })
         .collect();
 
-    let ghosts = ghosts(&placed, &y, r);
+    let ghosts = ghosts(&placed, &y, r, plot);
     let lineage = if opts.show_lineage {
         lineage(&placed)
     } else {
@@ -456,16 +456,27 @@ fn size_domain(sized: &[&Model], visible: &[&Model], refs: &[&Model]) -> (f64, f
     (pow10(decade_floor(lo)), pow10(decade_ceil(hi)))
 }
 
-fn ghosts(placed: &[(&'static Model, Mark)], y: &Log, r: f64) -> Vec<Ghost> {
+fn ghosts(placed: &[(&'static Model, Mark)], y: &Log, r: f64, plot: Rect) -> Vec<Ghost> {
     let (lo, hi) = y.domain;
     let mut out = Vec::new();
     for (m, mark) in placed {
         for v in disputed_values(m) {
             let shown = clamp(v, lo, hi);
+            let gy = y.apply(shown);
+            // A figure within a few per cent of the accepted one (749B against 750B) would
+            // peek out from behind its mark like a glitch: it sits beside it instead, tied.
+            let beside = 2.0 * mark.r.max(r) + 3.0;
+            let x = if (gy - mark.y).abs() >= beside {
+                mark.x
+            } else if mark.x + beside + r <= plot.right() {
+                mark.x + beside
+            } else {
+                mark.x - beside
+            };
             out.push(Ghost {
                 id: m.id,
-                x: mark.x,
-                y: y.apply(shown),
+                x,
+                y: gy,
                 r,
                 value_b: v,
                 tie_x: mark.x,
@@ -1117,6 +1128,29 @@ mod tests {
             matches!((g, lane_mark), (Some(g), Some(m)) if m.undisclosed && g.tie_y == m.y && g.y < t.plot.bottom())
         );
         assert_eq!(t.y.domain, (1.0, 100.0));
+    }
+
+    #[test]
+    fn a_ghost_close_to_its_mark_sits_beside_it_not_behind_it() {
+        let d: &'static [Dispute] = Box::leak(Box::new([dispute(Some(749.0))]));
+        let m = leak(Model {
+            id: "k",
+            total: sized(750.0),
+            disputes: d,
+            ..*row("k", Some(750.0), 2024, 6)
+        });
+        let t = timeline(&[m], &[], &[], &opts(800.0));
+        let (Some(g), Some(mark)) = (t.ghosts.first().copied(), t.mark("k").copied()) else {
+            panic!("a ghost and its mark");
+        };
+        let apart = ((g.x - mark.x).powi(2) + (g.y - mark.y).powi(2)).sqrt();
+        assert!(apart >= g.r + mark.r, "{g:?} overlaps {mark:?}");
+        assert_eq!(
+            (g.tie_x, g.tie_y),
+            (mark.x, mark.y),
+            "still tied to its mark"
+        );
+        assert_eq!(g.y, t.y.apply(749.0), "at its own size");
     }
 
     #[test]
