@@ -483,13 +483,15 @@ pub(crate) fn line_label_spot(
         width: plot.width,
         height: below - above + height,
     };
-    let near: Vec<Rect> = marks
-        .iter()
-        .map(dot_box)
-        .chain(labels.iter().map(Label::rect))
-        .filter(|r| r.overlaps(&band))
-        .collect();
+    let near = |boxes: &mut dyn Iterator<Item = Rect>| -> Vec<Rect> {
+        boxes.filter(|r| r.overlaps(&band)).collect()
+    };
+    let near_marks = near(&mut marks.iter().map(dot_box));
+    let near_labels = near(&mut labels.iter().map(Label::rect));
     let first = plot.right() - 4.0;
+    // With no free spot: the one over fewest marks (the labels under it give way; the marks
+    // cannot), rightmost on a tie.
+    let mut best = (usize::MAX, first, above);
     let mut right = first;
     while right - width >= plot.x + 4.0 {
         for cy in [above, below] {
@@ -499,13 +501,20 @@ pub(crate) fn line_label_spot(
                 width,
                 height,
             };
-            if plot.contains_rect(&spot) && !near.iter().any(|r| r.overlaps(&spot)) {
+            if !plot.contains_rect(&spot) {
+                continue;
+            }
+            let covered = near_marks.iter().filter(|r| r.overlaps(&spot)).count();
+            if covered == 0 && !near_labels.iter().any(|r| r.overlaps(&spot)) {
                 return (right, cy);
+            }
+            if covered < best.0 {
+                best = (covered, right, cy);
             }
         }
         right -= 8.0;
     }
-    (first, above)
+    (best.1, best.2)
 }
 
 /// Uniform bucket grid over mark centres, so checking a label box against
@@ -739,21 +748,40 @@ mod tests {
             line_label_spot(150.0, plot, w, font, &[], &[label]),
             (436.0, below)
         );
-        // Marks far from the line do not matter; a crowded line keeps the right end.
+        // Marks far from the line do not matter.
         let far = [dot("d", 420.0, 20.0)];
         assert_eq!(
             line_label_spot(150.0, plot, w, font, &far, &[]),
             (436.0, above)
         );
+        // A crowded line: the spot over fewest marks, here the sparse stretch on the left,
+        // not the right end on top of the crowd.
         let crowd: Vec<Mark> = (0..60)
+            .filter(|i| !(3..15).contains(i) || i % 4 == 0)
             .flat_map(|i| {
                 let x = 40.0 + 7.0 * f64::from(i);
                 [dot("u", x, 142.0), dot("v", x, 158.0)]
             })
             .collect();
-        assert_eq!(
-            line_label_spot(150.0, plot, w, font, &crowd, &[]),
-            (436.0, above)
+        let (right, cy) = line_label_spot(150.0, plot, w, font, &crowd, &[]);
+        let covered = |right: f64, cy: f64| {
+            let spot = Rect {
+                x: right - w,
+                y: cy - h / 2.0,
+                width: w,
+                height: h,
+            };
+            crowd.iter().filter(|m| dot_box(m).overlaps(&spot)).count()
+        };
+        let fewest = (0..50)
+            .map(|k| 436.0 - 8.0 * f64::from(k))
+            .filter(|r| r - w >= plot.x + 4.0)
+            .flat_map(|r| [covered(r, above), covered(r, below)])
+            .min();
+        assert_eq!(Some(covered(right, cy)), fewest);
+        assert!(
+            right < 200.0,
+            "the sparse stretch, not the right end: {right}"
         );
     }
 
