@@ -18,16 +18,16 @@ const ROLES = [
 
 /**
  * Per-file budgets in gzip bytes, a little above the sizes measured when they
- * were last set (207,822 in all on 2026-11-29; 205,171 on 2026-11-28, then 2.65 KB for
+ * were last set (208,297 in all on 2026-11-29; 205,171 on 2026-11-28, then 3.1 KB for
  * the ninth session's review fixes: links that always reopen what the reader set, filter
  * chips and captions in the reader's units and dates, inputs that never show what is not
- * applied, labels that keep off lines, events and ghost marks, forced labels that cover
- * the fewest marks, a sticky table name column, clearer screen-reader names), so that
- * growth is noticed and named. PRODUCT.md's
+ * applied, labels that keep off lines, events and ghost marks, forced labels and the GPT-3
+ * label over the fewest marks, ghosts beside their marks, sticky first columns and scroll
+ * shadows, clearer screen-reader names), so that growth is noticed and named. PRODUCT.md's
  * target for the whole first load is 150,000 bytes; the widget is not there yet (see
  * README, "Sizes"), so the total budget is the sum of these.
  */
-const BUDGET = { html: 900, loader: 300, js: 4_500, wasm: 198_200, css: 4_300 };
+const BUDGET = { html: 900, loader: 300, js: 4_500, wasm: 198_500, css: 4_450 };
 const TARGET = 150_000;
 
 test('the first load stays within its size budget', () => {
