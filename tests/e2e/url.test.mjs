@@ -118,6 +118,25 @@ test('what a reader types reopens the same view: inverted ranges, exponents, pas
   await again.context().close();
 });
 
+test('a number the field cannot read ("10e") keeps the filter that applies, and shows it', async () => {
+  const page = await newPage(env.browser, { locale: 'en-US' });
+  await page.goto(env.server.origin + '/?lang=en&params=5..');
+  const count = await ready(page);
+  await page.$eval('[data-facet-group="params"]', (d) => { d.open = true; });
+  const field = page.locator('[data-filter="params-min"]');
+  await field.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('10e'); // the browser allows the keys, but has no number: value ""
+  assert.equal(await field.evaluate((el) => el.validity.badInput), true);
+  await page.keyboard.press('Tab');
+  await settle(page);
+  assert.equal(await field.inputValue(), '5', 'back to what applies');
+  assert.equal(new URL(page.url()).searchParams.get('params'), '5..', 'the filter stays');
+  assert.equal(Number(await page.getAttribute('#app', 'data-count')), count);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a malformed link shows what was ignored and applies the rest, without console errors', async () => {
   const page = await newPage(env.browser, { locale: 'en-US' });
   const bad =
