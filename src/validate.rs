@@ -449,6 +449,17 @@ fn read_rows(input: Input<'_>, cols: &'static [&'static str], sink: &mut Sink) -
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Lines ended by a carriage return alone (classic Mac OS, some exports): the rows would
+    // read, but every problem would be reported on line 1.
+    if text.contains('\r') && !text.contains('\n') {
+        sink.push(
+            input.name,
+            1,
+            "line ends",
+            format!("lines end with a carriage return alone (old Mac line ends); {SAVE_AS}"),
+        );
+        return None;
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -527,6 +538,11 @@ fn read_rows(input: Input<'_>, cols: &'static [&'static str], sink: &mut Sink) -
             );
             continue;
         }
+        for (col, cell) in cols.iter().zip(&cells) {
+            if let Some(message) = invisible_problem(cell) {
+                sink.push(input.name, line, col, message);
+            }
+        }
         rows.push(Row {
             file: input.name.to_string(),
             line,
@@ -544,6 +560,53 @@ fn read_rows(input: Input<'_>, cols: &'static [&'static str], sink: &mut Sink) -
         return None;
     }
     Some(rows)
+}
+
+/// A character that shows as nothing (or moves text about) in a cell: pasted from a web page
+/// or a word processor, it breaks search and ids without being seen. Tabs and line breaks in a
+/// cell too: a name or note is one line.
+fn invisible_problem(cell: &str) -> Option<String> {
+    let (at, c) = cell.char_indices().find(|(_, c)| {
+        c.is_control()
+            || matches!(
+                c,
+                '\u{00AD}'
+                    | '\u{061C}'
+                    | '\u{200B}'..='\u{200F}'
+                    | '\u{202A}'..='\u{202E}'
+                    | '\u{2060}'..='\u{2064}'
+                    | '\u{2066}'..='\u{2069}'
+                    | '\u{FEFF}'
+            )
+    })?;
+    let name = match c {
+        '\t' => "a tab",
+        '\n' | '\r' => "a line break (Alt+Enter in Excel)",
+        '\u{00AD}' => "a soft hyphen",
+        '\u{200B}' => "a zero-width space",
+        '\u{200C}' | '\u{200D}' => "a zero-width joiner",
+        '\u{2060}' => "a word joiner",
+        '\u{FEFF}' => "a byte-order mark",
+        c if c.is_control() => "a control character",
+        _ => "a bidirectional-text mark",
+    };
+    let before: String = cell
+        .get(..at)
+        .unwrap_or_default()
+        .chars()
+        .rev()
+        .take(12)
+        .collect();
+    let before: String = before.chars().rev().collect();
+    let place = if before.trim().is_empty() {
+        "at the start".to_owned()
+    } else {
+        format!("after \"{before}\"")
+    };
+    Some(format!(
+        "contains {name} (U+{:04X}) {place}, which does not show: delete it",
+        u32::from(c)
+    ))
 }
 
 // ---------------------------------------------------------------------------
@@ -751,9 +814,29 @@ fn opt_number_cell(row: &Row, field: &str, sink: &mut Sink) -> Result<Option<f64
             None => Ok(Some(n)),
         },
         None => {
-            row.err(sink, field, format!("must be a positive number, got {v:?}"));
+            row.err(
+                sink,
+                field,
+                format!("must be a positive number, got {v:?}{}", number_hint(v)),
+            );
             Err(())
         }
+    }
+}
+
+/// What a number cell most likely got wrong: a decimal comma, or a unit.
+fn number_hint(v: &str) -> &'static str {
+    let digits_around = |sep: char| {
+        v.split_once(sep).is_some_and(|(a, b)| {
+            a.ends_with(|c: char| c.is_ascii_digit()) && b.starts_with(|c: char| c.is_ascii_digit())
+        })
+    };
+    if digits_around(',') {
+        ": use '.' as the decimal point and no thousands separators (7.8, not 7,8)"
+    } else if v.ends_with(['B', 'b', 'M', 'm', 'K', 'k', 'T', 't']) {
+        ": leave the unit out, the column is in billions (7.8 for 7.8B)"
+    } else {
+        ""
     }
 }
 
@@ -881,6 +964,45 @@ fn url_problem(url: &str) -> Option<String> {
         Some(format!(
             "must not contain ';' (write it as %3B): the CSV export lists a model's sources \
              separated by ';', got {url:?}"
+        ))
+    } else {
+        canonical_problem(rest.unwrap_or_default(), url)
+    }
+}
+
+/// Why a URL is not the publisher's own page: a mobile or AMP copy, tracking parameters,
+/// or a user name before the host (`https://news.example@evil.example/`).
+fn canonical_problem(rest: &str, url: &str) -> Option<String> {
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let host = host
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(host)
+        .to_ascii_lowercase();
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    let tracking = query
+        .split('&')
+        .filter_map(|pair| pair.split('=').next())
+        .find(|key| {
+            let key = key.to_ascii_lowercase();
+            key.starts_with("utm_") || matches!(key.as_str(), "fbclid" | "gclid")
+        });
+    let amp_path = path
+        .to_ascii_lowercase()
+        .split('/')
+        .any(|part| part == "amp" || part.starts_with("ampnews"));
+    if host.contains('@') {
+        Some(format!(
+            "has a user name before its host ('@'): link the page itself, got {url:?}"
+        ))
+    } else if let Some(key) = tracking {
+        Some(format!(
+            "carries the tracking parameter {key:?}: remove it (and anything like it), got {url:?}"
+        ))
+    } else if host.starts_with("m.") || host.starts_with("amp.") || amp_path {
+        Some(format!(
+            "is a mobile or AMP copy: link the publisher's canonical page (the \
+             `<link rel=\"canonical\">` of this one), got {url:?}"
         ))
     } else {
         None
@@ -2508,6 +2630,67 @@ pub(crate) mod tests {
             check_fixture(Some("models-utf16.csv")).unwrap_err(),
             ["tests/fixtures/data/models-utf16.csv:1: encoding: file is UTF-16, not UTF-8 (it starts with the bytes 0xFF 0xFE; Excel's \"Unicode Text\" saves this): save as \"CSV UTF-8 (Comma delimited)\""]
         );
+    }
+
+    #[test]
+    fn invisible_characters_in_a_cell_are_named_and_placed() {
+        assert_one(
+            "models-invisible.csv",
+            "tests/fixtures/data/models-invisible.csv:2: name_ko: contains a zero-width space (U+200B) after \"로켓\", which does not show: delete it",
+        );
+        assert_eq!(invisible_problem("하이퍼클로바X 1.0 (HyperCLOVA X)"), None);
+        for (cell, named) in [
+            ("\u{feff}rocket", "a byte-order mark (U+FEFF) at the start"),
+            ("a\tb", "a tab (U+0009) after \"a\""),
+            ("a\u{202e}b", "a bidirectional-text mark (U+202E)"),
+            ("a\u{ad}b", "a soft hyphen (U+00AD)"),
+        ] {
+            let message = invisible_problem(cell).unwrap_or_default();
+            assert!(message.contains(named), "{cell:?}: {message}");
+        }
+    }
+
+    #[test]
+    fn old_mac_line_ends_are_named() {
+        assert_one(
+            "models-cr.csv",
+            "tests/fixtures/data/models-cr.csv:1: line ends: lines end with a carriage return alone",
+        );
+    }
+
+    #[test]
+    fn number_cells_say_what_is_likely_wrong() {
+        assert!(number_hint("7,8").contains("decimal point"));
+        assert!(number_hint("1,750").contains("thousands"));
+        assert!(number_hint("7.8B").contains("billions"));
+        assert_eq!(number_hint("abc"), "");
+    }
+
+    #[test]
+    fn source_links_are_the_publishers_own_pages() {
+        assert_one(
+            "sources-mobile-copy.csv",
+            "tests/fixtures/data/sources-mobile-copy.csv:2: url: carries the tracking parameter \"utm_source\"",
+        );
+        for bad in [
+            "https://m.hankyung.com/article/2021121480651",
+            "https://amp.example.com/news/1",
+            "https://www.example.com/news/amp/123",
+            "https://fnnews.com/ampNews/202112140914064354",
+            "https://www.example.com/news/123?utm_medium=social",
+            "https://www.example.com/news/123?id=1&fbclid=abc",
+            "https://www.example.com/news/123?GCLID=abc",
+            "https://www.example.com@evil.example/news",
+        ] {
+            assert!(url_problem(bad).is_some(), "{bad}");
+        }
+        for good in [
+            "https://www.example.com/amplifier/1",
+            "https://www.example.com/news?page=2",
+            "https://huggingface.co/amphion/x",
+        ] {
+            assert_eq!(url_problem(good), None, "{good}");
+        }
     }
 
     #[test]
