@@ -82,7 +82,10 @@ pub fn reveal(id: &str, to_top: bool) {
             .ok()
             .and_then(|h| h.as_f64())
             .unwrap_or(0.0);
-        if top >= 0.0 && top <= height * 0.5 {
+        // In a frame the window is the widget, often sized to all of it by the host page, so
+        // "in its upper half" says nothing about the reader's screen: always scroll (the
+        // browser carries the scroll up to the article).
+        if top >= 0.0 && top <= height * 0.5 && !is_framed() {
             return;
         }
         web_sys::ScrollLogicalPosition::Start

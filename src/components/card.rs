@@ -166,7 +166,9 @@ pub fn use_card_focus(selected: Option<&'static str>) -> NodeRef {
                     opts.set_prevent_scroll(true);
                     let _ = h.focus_with_options(&opts);
                     gloo::timers::callback::Timeout::new(350, || {
-                        super::browser::reveal("card-title", true)
+                        // The card, not its heading: its top edge and × come into view too
+                        // (scroll-margin is not carried up to an article around a frame).
+                        super::browser::reveal("card", true)
                     })
                     .forget();
                 }
@@ -209,7 +211,7 @@ pub fn card(ctx: &Ctx, heading: NodeRef, shown: &super::Filtered) -> Html {
         .flatten();
     let note = format::unbroken_dates(pick(lang, m.note_ko, m.note_en));
     html! {
-        <article class="card" data-card={m.id} aria-labelledby="card-title" onkeydown={on_key}>
+        <article class="card" id="card" data-card={m.id} aria-labelledby="card-title" onkeydown={on_key}>
             <h2 id="card-title" ref={heading} tabindex="-1">{ pick(lang, m.name_ko, m.name_en) }</h2>
             <p class="org" lang={format::hangul_lang(pick(lang, m.name_en, m.name_ko), lang)}>{ pick(lang, m.name_en, m.name_ko) }</p>
             <button type="button" class="btn close" aria-label={T::Close.get(lang)} onclick={close}>{ "×" }</button>

@@ -87,6 +87,24 @@ test('the iframe follows the widget height as filters change', async () => {
   await page.context().close();
 });
 
+test("on a phone, a model picked in an embed brings its card onto the reader's screen", async () => {
+  const page = await newPage(browser, { width: 375, height: 740 });
+  await page.goto(host.origin + '/article');
+  const frame = await widgetFrame(page);
+  await page.waitForFunction(() => document.querySelector('#atlas').style.height !== '');
+  const mark = frame.locator('#atlas-chart [data-model-id="hyperclova"]');
+  await mark.scrollIntoViewIfNeeded();
+  await mark.click();
+  await frame.waitForSelector('[data-card="hyperclova"]');
+  await page.waitForTimeout(800); // the card's scroll waits out a tap's compatibility click
+  const frameTop = await page.$eval('#atlas', (f) => f.getBoundingClientRect().top);
+  const cardTop = await frame.$eval('[data-card="hyperclova"]', (el) => el.getBoundingClientRect().top);
+  const onScreen = frameTop + cardTop;
+  assert.ok(onScreen >= 0 && onScreen < 740 * 0.5, `the card's top is at ${Math.round(onScreen)} px of the article's 740 px window`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('embed.js that arrives after the widget was ready still sizes the frame (late or deferred loading)', async () => {
   const page = await newPage(browser, { width: 700 });
   await page.goto(host.origin + '/bare');
