@@ -634,10 +634,24 @@ fn id_cell(row: &Row, field: &str, sink: &mut Sink) -> Option<String> {
             format!("must be kebab-case (a-z, 0-9 and single hyphens), got {v:?}"),
         );
         None
+    } else if v.len() > MAX_ID_LEN {
+        row.err(
+            sink,
+            field,
+            format!(
+                "is {} characters long, over {MAX_ID_LEN}: ids travel in links (a comparison \
+                 carries four), keep it short, got {v:?}",
+                v.len()
+            ),
+        );
+        None
     } else {
         Some(v.to_string())
     }
 }
+
+/// Longest id: the longest in the data is 27 characters (`hyperclova-x-seed-vision-3b`).
+const MAX_ID_LEN: usize = 48;
 
 fn required(row: &Row, field: &str, sink: &mut Sink) -> String {
     let v = row.get(field);
@@ -1539,11 +1553,13 @@ pub fn check(inputs: &Inputs<'_>, today: Date) -> Result<Dataset, Vec<Problem>> 
     let unknown_org = |row: &Row, field: &str, org: &str, sink: &mut Sink| {
         if let Some(ids) = &org_ids {
             if !ids.contains_key(org) {
-                row.err(
-                    sink,
-                    field,
-                    format!("unknown organisation {org:?} (add it to organisations.csv)"),
-                );
+                // "naver,naver-cloud": a list written with the wrong separator.
+                let hint = if org.contains(',') {
+                    "; several organisations are separated by ';', not ','"
+                } else {
+                    " (add it to organisations.csv)"
+                };
+                row.err(sink, field, format!("unknown organisation {org:?}{hint}"));
                 return true;
             }
         }
@@ -2655,6 +2671,41 @@ pub(crate) mod tests {
         assert_one(
             "models-cr.csv",
             "tests/fixtures/data/models-cr.csv:1: line ends: lines end with a carriage return alone",
+        );
+    }
+
+    #[test]
+    fn ids_are_kept_short_and_org_lists_hint_at_their_separator() {
+        let long = format!("rocket-{}", "x".repeat(MAX_ID_LEN));
+        let base = std::fs::read_to_string(format!("{FIXTURES}base/models.csv")).unwrap();
+        let files: Vec<(String, Vec<u8>)> = FILES
+            .iter()
+            .map(|f| {
+                let text = std::fs::read_to_string(format!("{FIXTURES}base/{f}")).unwrap();
+                let text = match *f {
+                    "models.csv" => {
+                        base.replacen("rocket-1,Rocket 1", &format!("{long},Rocket 1"), 1)
+                    }
+                    "events.csv" => text.replacen("acme;acme-lab", "\"acme,acme-lab\"", 1),
+                    _ => text,
+                };
+                (format!("data/{f}"), text.into_bytes())
+            })
+            .collect();
+        let problems: Vec<String> = check(&Inputs::from_files(&files), TODAY)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.starts_with("data/models.csv:2: id: is 55 characters long, over 48")),
+            "{problems:#?}"
+        );
+        assert!(
+            problems.iter().any(|p| p.contains("orgs: unknown organisation \"acme,acme-lab\"; several organisations are separated by ';'")),
+            "{problems:#?}"
         );
     }
 
