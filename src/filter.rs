@@ -31,6 +31,15 @@ pub fn earliest_day(d: Date) -> Date {
     }
 }
 
+/// Whether a date range ends before it starts (`2024..2023`), each end read at its own
+/// precision: what links refuse and the reducer swaps.
+pub fn is_inverted(r: &Range<Date>) -> bool {
+    match (r.min, r.max) {
+        (Some(lo), Some(hi)) => earliest_day(lo) > hi.latest_day(),
+        _ => false,
+    }
+}
+
 /// Whether a model existed on the "as of" date: its earliest possible day is on or before
 /// the last day `asof` stands for. `None` (today) shows everything, including announced
 /// models dated in the future.

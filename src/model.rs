@@ -415,6 +415,13 @@ pub struct Event {
     pub note_ko: &'static str,
 }
 
+/// Control and bidi-formatting characters (NUL, U+202E RTL override…): never shown, and
+/// dropped from search text (`state::clean_query`); the data's checks refuse them in any cell.
+pub fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Reads a plain decimal, `digits[.digits]`, with at most `max_decimals` decimals and 15
 /// significant digits: no sign, exponent, `inf` or `NaN` — the syntax of parameter counts in
 /// the data files (checked by the build), in links and in the filter inputs. The value is exact

@@ -8,7 +8,7 @@
 use crate::set::Set;
 use std::rc::Rc;
 
-use crate::model::{Arch, Date, Modality, Sector, Status, Weights};
+use crate::model::{is_hidden, Arch, Date, Modality, Sector, Status, Weights};
 
 use crate::model::id_enum as state_enum;
 
@@ -377,12 +377,6 @@ pub fn clean_query(text: &str) -> String {
         .collect()
 }
 
-/// Control and bidi-formatting characters (NUL, U+202E RTL override…).
-pub fn is_hidden(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
 /// Cuts `text` to at most `max` characters.
 pub fn truncate_chars(text: &str, max: usize) -> &str {
     match text.char_indices().nth(max) {
@@ -428,11 +422,10 @@ impl ViewState {
                 };
             }
             Action::SetDate(r) => {
-                self.filters.date = match (r.min, r.max) {
-                    (Some(lo), Some(hi)) if crate::filter::earliest_day(lo) > hi.latest_day() => {
-                        Range::new(r.max, r.min)
-                    }
-                    _ => r,
+                self.filters.date = if crate::filter::is_inverted(&r) {
+                    Range::new(r.max, r.min)
+                } else {
+                    r
                 };
             }
             Action::SetAsOf(d) => self.asof = d,

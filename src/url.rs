@@ -16,10 +16,10 @@
 
 use crate::set::Set;
 
-use crate::model::{Arch, Date, Modality, Sector, Status, Weights};
+use crate::model::{is_hidden, Arch, Date, Modality, Sector, Status, Weights};
 use crate::state::{
-    is_hidden, truncate_chars, ColorBy, Lang, Range, SizeClass, Theme, View, ViewState,
-    MAX_COMPARE, MAX_QUERY_CHARS,
+    truncate_chars, ColorBy, Lang, Range, SizeClass, Theme, View, ViewState, MAX_COMPARE,
+    MAX_QUERY_CHARS,
 };
 
 /// The contract version this code writes.
@@ -479,10 +479,7 @@ fn parse_params(value: &str) -> Option<Range<f64>> {
 
 fn parse_dates(value: &str) -> Option<Range<Date>> {
     let r = parse_range(value, |s| Date::read(s).ok())?;
-    match (r.min, r.max) {
-        (Some(lo), Some(hi)) if crate::filter::earliest_day(lo) > hi.latest_day() => None,
-        _ => Some(r),
-    }
+    (!crate::filter::is_inverted(&r)).then_some(r)
 }
 
 fn flag(value: &str) -> Option<bool> {
@@ -637,10 +634,7 @@ fn apply(
             // As the search box keeps them: tabs and line breaks become spaces, and other
             // control and bidi-formatting characters are dropped, and said so, not shown.
             let query = crate::state::clean_query(kept);
-            if kept
-                .chars()
-                .any(|c| is_hidden(c) && !matches!(c, '\t' | '\n' | '\r'))
-            {
+            if query.chars().count() < kept.chars().count() {
                 report.push(name, kept, IgnoredReason::Malformed);
             }
             f.query = query;

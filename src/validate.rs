@@ -566,17 +566,12 @@ fn read_rows(input: Input<'_>, cols: &'static [&'static str], sink: &mut Sink) -
 /// or a word processor, it breaks search and ids without being seen. Tabs and line breaks in a
 /// cell too: a name or note is one line.
 fn invisible_problem(cell: &str) -> Option<String> {
+    // Besides what the widget never shows: the zero-width and joining characters.
     let (at, c) = cell.char_indices().find(|(_, c)| {
-        c.is_control()
+        crate::model::is_hidden(*c)
             || matches!(
                 c,
-                '\u{00AD}'
-                    | '\u{061C}'
-                    | '\u{200B}'..='\u{200F}'
-                    | '\u{202A}'..='\u{202E}'
-                    | '\u{2060}'..='\u{2064}'
-                    | '\u{2066}'..='\u{2069}'
-                    | '\u{FEFF}'
+                '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
             )
     })?;
     let name = match c {

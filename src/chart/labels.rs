@@ -535,12 +535,7 @@ struct Grid {
 
 /// The square a mark covers.
 pub(crate) fn dot_box(m: &Mark) -> Rect {
-    Rect {
-        x: m.x - m.r,
-        y: m.y - m.r,
-        width: 2.0 * m.r,
-        height: 2.0 * m.r,
-    }
+    Rect::around(m.x, m.y, m.r)
 }
 
 const CELL: f64 = 32.0;

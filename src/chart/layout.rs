@@ -44,6 +44,16 @@ impl Rect {
             && other.bottom() <= self.bottom() + EPS
     }
 
+    /// The square around a circle of radius `r` at (`cx`, `cy`).
+    pub fn around(cx: f64, cy: f64, r: f64) -> Rect {
+        Rect {
+            x: cx - r,
+            y: cy - r,
+            width: 2.0 * r,
+            height: 2.0 * r,
+        }
+    }
+
     /// The interiors intersect (rectangles that only touch do not overlap).
     pub fn overlaps(&self, other: &Rect) -> bool {
         self.x < other.right()

@@ -564,15 +564,7 @@ fn clutter(
     lines.extend(ref_ys.iter().map(|y| [plot.x, *y, plot.right(), *y]));
     lines.extend(ranges.iter().map(|b| [b.x, b.y_top, b.x, b.y_bottom]));
     lines.extend(lineage.iter().map(|s| [s.x1, s.y1, s.x2, s.y2]));
-    let boxes = ghosts
-        .iter()
-        .map(|g| Rect {
-            x: g.x - g.r,
-            y: g.y - g.r,
-            width: 2.0 * g.r,
-            height: 2.0 * g.r,
-        })
-        .collect();
+    let boxes = ghosts.iter().map(|g| Rect::around(g.x, g.y, g.r)).collect();
     (lines, boxes)
 }
 
