@@ -1018,6 +1018,29 @@ fn canonical_problem(rest: &str, url: &str) -> Option<String> {
     }
 }
 
+/// The card shows `base_model` as it is, in both languages ("Derived (Qwen2.5)" / "파생
+/// (Qwen2.5)"), so it holds model names only; how a model was built belongs in the notes,
+/// which each reader gets in their language.
+fn base_model_problem(text: &str, origin: Option<Origin>) -> Option<String> {
+    if text.is_empty() {
+        return None;
+    }
+    if origin.is_some_and(|o| o != Origin::Derived) {
+        return Some(format!(
+            "only derived models have a base model (origin is {:?}): empty this cell or set origin to \"derived\"",
+            origin.map(Origin::id).unwrap_or_default()
+        ));
+    }
+    if text.contains(['(', ')']) {
+        return Some(format!(
+            "model names only, separated by ';' (e.g. \"Qwen2.5; Llama 3 8B\"), got {text:?}: \
+             readers of both languages see this cell as written, so say how the model was \
+             built in note_en and note_ko"
+        ));
+    }
+    None
+}
+
 /// A source given by url/title/date columns. The URL may be empty only when
 /// `allow_no_url` (a print citation whose canonical page could not be found).
 fn source_cells(
@@ -1358,6 +1381,12 @@ fn parse_model(row: &Row, today: Date, sink: &mut Sink) -> Option<ModelRow> {
         }
     };
 
+    let base_model = row.get("base_model");
+    if let Some(message) = base_model_problem(base_model, origin) {
+        row.err(sink, "base_model", message);
+        ok = false;
+    }
+
     if !ok {
         return None;
     }
@@ -1381,7 +1410,7 @@ fn parse_model(row: &Row, today: Date, sink: &mut Sink) -> Option<ModelRow> {
         license_ko,
         context,
         origin: origin?,
-        base_model: row.get("base_model").to_string(),
+        base_model: base_model.to_string(),
         in_article: in_article?,
         reference: reference?,
         sources: Vec::new(),
@@ -2347,6 +2376,19 @@ pub(crate) mod tests {
         assert_one(
             "events-missing-title.csv",
             "tests/fixtures/data/events-missing-title.csv:2: title_en: is missing",
+        );
+    }
+
+    #[test]
+    fn base_model_holds_names_of_a_derived_models_bases() {
+        let problems = check_fixture(Some("models-base-model.csv")).unwrap_err();
+        let file = "tests/fixtures/data/models-base-model.csv";
+        assert_eq!(
+            problems,
+            vec![
+                format!("{file}:2: base_model: only derived models have a base model (origin is \"scratch\"): empty this cell or set origin to \"derived\""),
+                format!("{file}:3: base_model: model names only, separated by ';' (e.g. \"Qwen2.5; Llama 3 8B\"), got \"Mistral 7B (depth up-scaling)\": readers of both languages see this cell as written, so say how the model was built in note_en and note_ko"),
+            ]
         );
     }
 
