@@ -133,13 +133,22 @@ pub fn share_url(state: &ViewState) -> String {
 /// A source's title, linked only when its URL is http(s); a print citation without a
 /// canonical page is plain text that says so in the reader's language, never a dead
 /// `href="#"`.
-pub fn source_link(url: &str, title: &'static str, lang: crate::state::Lang) -> Html {
-    let href = safe_href(url);
+pub fn source_link(source: &crate::model::Source, lang: crate::state::Lang) -> Html {
+    let href = safe_href(source.url);
+    let title = source_title(source, lang);
     let title_lang = crate::format::hangul_lang(title, lang);
     if href == "#" {
         html! { <><cite lang={title_lang}>{ title }</cite>{ crate::i18n::T::NoLink.get(lang) }</> }
     } else {
         html! { <a {href} target="_blank" rel="noopener noreferrer" lang={title_lang}>{ title }</a> }
+    }
+}
+
+/// A source's title in the reader's language.
+pub fn source_title(source: &crate::model::Source, lang: crate::state::Lang) -> &'static str {
+    match lang {
+        crate::state::Lang::Ko => source.title_ko,
+        crate::state::Lang::En => source.title,
     }
 }
 

@@ -155,6 +155,7 @@ impl Reader {
         Source {
             url: self.text(),
             title: self.text(),
+            title_ko: self.text(),
             date: self.flag().then(|| self.date()),
         }
     }
@@ -348,6 +349,7 @@ mod tests {
         Source {
             url: text(&s.url),
             title: text(&s.title),
+            title_ko: text(&s.title_ko),
             date: s.date,
         }
     }

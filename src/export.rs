@@ -39,6 +39,7 @@ pub const CSV_COLUMNS: &[&str] = &[
     "in_2023_article",
     "sources",
     "source_titles",
+    "source_titles_ko",
     "source_dates",
     "disputed",
     "note_en",
@@ -134,6 +135,7 @@ fn cells(m: &Model) -> Vec<(String, bool)> {
         // Three aligned lists: the build refuses ";" inside a source's URL or title.
         (joined(m.sources, |s| s.url.to_string()), true),
         (joined(m.sources, |s| s.title.to_string()), true),
+        (joined(m.sources, |s| s.title_ko.to_string()), true),
         (
             joined(m.sources, |s| s.date.map(|d| d.iso()).unwrap_or_default()),
             false,
@@ -271,6 +273,8 @@ pub fn to_json(models: &[&Model], exported: Date) -> String {
             json_str(&mut o, s.url);
             o.push_str(", \"title\": ");
             json_str(&mut o, s.title);
+            o.push_str(", \"title_ko\": ");
+            json_str(&mut o, s.title_ko);
             o.push_str(", \"date\": ");
             json_date(&mut o, s.date);
             o.push('}');
@@ -292,6 +296,7 @@ pub fn to_json(models: &[&Model], exported: Date) -> String {
                 ("note_ko", d.note_ko),
                 ("source_url", d.source.url),
                 ("source_title", d.source.title),
+                ("source_title_ko", d.source.title_ko),
             ] {
                 o.push_str(", ");
                 json_str(&mut o, k);
@@ -333,6 +338,7 @@ mod tests {
     const SOURCES: &[Source] = &[Source {
         url: "https://example.org/a,b",
         title: "A \"quoted\" title",
+        title_ko: "따옴표 \"제목\", 쉼표",
         date: None,
     }];
 
@@ -363,6 +369,7 @@ mod tests {
         source: Source {
             url: "https://example.org/d",
             title: "D",
+            title_ko: "디",
             date: None,
         },
     }];
@@ -405,6 +412,7 @@ mod tests {
         let col = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
         assert_eq!(&rows[0][col("sources")], "https://example.org/a,b");
         assert_eq!(&rows[0][col("source_titles")], "A \"quoted\" title");
+        assert_eq!(&rows[0][col("source_titles_ko")], "따옴표 \"제목\", 쉼표");
         assert_eq!(&rows[0][col("source_dates")], "");
         let note_en = col("note_en");
         assert_eq!(&rows[0][note_en], "line one\nline two");
@@ -436,7 +444,7 @@ mod tests {
             "{json}"
         );
         assert!(
-            json.contains("\"claim\": \"300억 (30B)\", \"note_en\": \"\", \"note_ko\": \"\", \"source_url\": \"https://example.org/d\", \"source_title\": \"D\", \"source_date\": null}"),
+            json.contains("\"claim\": \"300억 (30B)\", \"note_en\": \"\", \"note_ko\": \"\", \"source_url\": \"https://example.org/d\", \"source_title\": \"D\", \"source_title_ko\": \"디\", \"source_date\": null}"),
             "{json}"
         );
         assert!(

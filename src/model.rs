@@ -282,7 +282,10 @@ pub struct Params {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Source {
     pub url: &'static str,
+    /// Our short English description of the page ("EXAONE 3.5 technical report (arXiv …)").
     pub title: &'static str,
+    /// The same in Korean, for Korean readers.
+    pub title_ko: &'static str,
     pub date: Option<Date>,
 }
 

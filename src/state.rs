@@ -377,6 +377,28 @@ pub fn clean_query(text: &str) -> String {
         .collect()
 }
 
+/// The search text the reader typed, as it is kept: cut to [`MAX_QUERY_CHARS`], then
+/// [`clean_query`].
+pub fn searched(typed: &str) -> String {
+    clean_query(truncate_chars(typed, MAX_QUERY_CHARS))
+}
+
+/// Where the caret belongs in [`searched`]`(typed)` when it was at `caret` in `typed`: after
+/// the same characters. Both are counted in UTF-16 code units, as the DOM counts them.
+pub fn searched_caret(typed: &str, caret: u32) -> u32 {
+    let mut units = 0;
+    let end = typed
+        .char_indices()
+        .find(|(_, c)| {
+            let past = units >= caret;
+            units += c.len_utf16() as u32;
+            past
+        })
+        .map_or(typed.len(), |(at, _)| at);
+    let before = searched(typed.get(..end).unwrap_or(typed));
+    before.encode_utf16().count() as u32
+}
+
 /// Cuts `text` to at most `max` characters.
 pub fn truncate_chars(text: &str, max: usize) -> &str {
     match text.char_indices().nth(max) {
@@ -410,7 +432,7 @@ impl ViewState {
             Action::ClearFacet(f) => self.filters.clear(f),
             Action::ClearFilters => self.filters = Filters::default(),
             Action::SetQuery(q) => {
-                self.filters.query = clean_query(truncate_chars(&q, MAX_QUERY_CHARS));
+                self.filters.query = searched(&q);
             }
             // What the reader sets is what a link can carry: the URL parser refuses NaN,
             // negative, oversized and inverted bounds, so they are dropped, capped or swapped.
@@ -543,5 +565,22 @@ mod tests {
     fn query_is_cut_to_the_limit() {
         let s = reduce(&ViewState::default(), Action::SetQuery("가".repeat(500)));
         assert_eq!(s.filters.query.chars().count(), MAX_QUERY_CHARS);
+    }
+
+    #[test]
+    fn the_caret_stays_after_what_was_typed_before_it() {
+        // A tab pasted in the middle: the same length, the caret where it was.
+        assert_eq!(searched("exaone\tkt lg"), "exaone kt lg");
+        assert_eq!(searched_caret("exaone\tkt lg", 9), 9);
+        // A dropped bidi mark before the caret moves it back by one unit; one after it, not.
+        assert_eq!(searched_caret("a\u{202E}b|c", 3), 2);
+        assert_eq!(searched_caret("ab\u{202E}c", 2), 2);
+        // UTF-16 units: a Hangul syllable is one, an emoji two.
+        assert_eq!(searched_caret("엑사원\t😀x", 6), 6);
+        assert_eq!(searched_caret("\u{200F}😀x", 3), 2);
+        // Past the end, and past the length limit.
+        assert_eq!(searched_caret("ab", 9), 2);
+        let long = "가".repeat(MAX_QUERY_CHARS + 10);
+        assert_eq!(searched_caret(&long, 205), MAX_QUERY_CHARS as u32);
     }
 }

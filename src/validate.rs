@@ -51,7 +51,7 @@ const MODEL_COLS: &[&str] = &[
     "note_en",
     "note_ko",
 ];
-const SOURCE_COLS: &[&str] = &["model_id", "url", "title", "date"];
+const SOURCE_COLS: &[&str] = &["model_id", "url", "title", "title_ko", "date"];
 const DISPUTE_COLS: &[&str] = &[
     "model_id",
     "field",
@@ -61,6 +61,7 @@ const DISPUTE_COLS: &[&str] = &[
     "note_ko",
     "source_url",
     "source_title",
+    "source_title_ko",
     "source_date",
 ];
 const EVENT_COLS: &[&str] = &[
@@ -73,6 +74,7 @@ const EVENT_COLS: &[&str] = &[
     "in_article",
     "source_url",
     "source_title",
+    "source_title_ko",
     "source_date",
     "note_en",
     "note_ko",
@@ -157,6 +159,7 @@ impl fmt::Display for Problem {
 pub struct SourceRow {
     pub url: String,
     pub title: String,
+    pub title_ko: String,
     pub date: Option<Date>,
 }
 
@@ -1041,11 +1044,11 @@ fn base_model_problem(text: &str, origin: Option<Origin>) -> Option<String> {
     None
 }
 
-/// A source given by url/title/date columns. The URL may be empty only when
+/// A source given by url/title/title_ko/date columns. The URL may be empty only when
 /// `allow_no_url` (a print citation whose canonical page could not be found).
 fn source_cells(
     row: &Row,
-    (url_col, title_col, date_col): (&str, &str, &str),
+    (url_col, title_col, title_ko_col, date_col): (&str, &str, &str, &str),
     allow_no_url: bool,
     today: Date,
     sink: &mut Sink,
@@ -1061,24 +1064,29 @@ fn source_cells(
         row.err(sink, url_col, message);
         ok = false;
     }
-    let title = row.get(title_col);
-    if title.is_empty() {
-        row.err(sink, title_col, "is missing");
-        ok = false;
-    } else if title.contains(';') {
-        row.err(
-            sink,
-            title_col,
-            "must not contain ';' (use ',' or '·'): the CSV export lists a model's sources \
-             separated by ';'",
-        );
-        ok = false;
+    // Korean readers see `title_ko`: our own short description in Korean, or the
+    // headline of a Korean article.
+    for col in [title_col, title_ko_col] {
+        let title = row.get(col);
+        if title.is_empty() {
+            row.err(sink, col, "is missing");
+            ok = false;
+        } else if title.contains(';') {
+            row.err(
+                sink,
+                col,
+                "must not contain ';' (use ',' or '·'): the CSV export lists a model's sources \
+                 separated by ';'",
+            );
+            ok = false;
+        }
     }
     let date = opt_date_cell(row, date_col, today, sink);
     match (ok, date) {
         (true, Ok(date)) => Some(SourceRow {
             url: url.to_string(),
-            title: title.to_string(),
+            title: row.get(title_col).to_string(),
+            title_ko: row.get(title_ko_col).to_string(),
             date,
         }),
         _ => None,
@@ -1440,7 +1448,12 @@ fn parse_dispute(row: &Row, today: Date, sink: &mut Sink) -> Option<DisputeRow> 
     let note_ko = required(row, "note_ko", sink);
     let source = source_cells(
         row,
-        ("source_url", "source_title", "source_date"),
+        (
+            "source_url",
+            "source_title",
+            "source_title_ko",
+            "source_date",
+        ),
         true,
         today,
         sink,
@@ -1467,7 +1480,12 @@ fn parse_event(row: &Row, today: Date, sink: &mut Sink) -> Option<EventRow> {
     let in_article = bool_cell(row, "in_article", sink);
     let source = source_cells(
         row,
-        ("source_url", "source_title", "source_date"),
+        (
+            "source_url",
+            "source_title",
+            "source_title_ko",
+            "source_date",
+        ),
         true,
         today,
         sink,
@@ -1673,7 +1691,13 @@ pub fn check(inputs: &Inputs<'_>, today: Date) -> Result<Dataset, Vec<Problem>> 
             let Some(model_id) = id_cell(row, "model_id", &mut sink) else {
                 continue;
             };
-            let source = source_cells(row, ("url", "title", "date"), false, today, &mut sink);
+            let source = source_cells(
+                row,
+                ("url", "title", "title_ko", "date"),
+                false,
+                today,
+                &mut sink,
+            );
             if unknown_model(row, &model_id, &mut sink) {
                 continue;
             }
@@ -1885,6 +1909,7 @@ impl Blob {
     fn source(&mut self, s: &SourceRow) {
         self.text(&s.url);
         self.text(&s.title);
+        self.text(&s.title_ko);
         self.flag(s.date.is_some());
         if let Some(d) = s.date {
             self.date(d);
@@ -2356,7 +2381,7 @@ pub(crate) mod tests {
         // The CSV export lists a model's source URLs and titles separated by ";".
         let problems =
             check_fixture(Some("sources-semicolon.csv")).expect_err("fixture should fail");
-        assert_eq!(problems.len(), 2, "{problems:#?}");
+        assert_eq!(problems.len(), 3, "{problems:#?}");
         assert!(
             problems[0].starts_with(
                 "tests/fixtures/data/sources-semicolon.csv:2: url: must not contain ';'"
@@ -2366,6 +2391,12 @@ pub(crate) mod tests {
         assert!(
             problems[1].starts_with(
                 "tests/fixtures/data/sources-semicolon.csv:3: title: must not contain ';'"
+            ),
+            "{problems:#?}"
+        );
+        assert!(
+            problems[2].starts_with(
+                "tests/fixtures/data/sources-semicolon.csv:3: title_ko: must not contain ';'"
             ),
             "{problems:#?}"
         );

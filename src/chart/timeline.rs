@@ -1084,6 +1084,7 @@ mod tests {
             source: Source {
                 url: "",
                 title: "",
+                title_ko: "",
                 date: None,
             },
         }
@@ -1198,6 +1199,7 @@ mod tests {
             source: Source {
                 url: "",
                 title: "",
+                title_ko: "",
                 date: None,
             },
             note_en: "",

@@ -227,7 +227,7 @@ pub fn card(ctx: &Ctx, heading: NodeRef, shown: &super::Filtered) -> Html {
             { for m.disputes.iter().map(|d| html! {
                 <div class="dispute" data-dispute={d.field}>
                     <strong>{ T::Disputed.get(lang) }{ ": " }</strong><span lang={format::hangul_lang(d.claim, lang)}>{ claim(d, lang) }</span>{ " — " }{ format::unbroken_dates(pick(lang, d.note_ko, d.note_en)) }
-                    { " " }{ super::source_link(d.source.url, d.source.title, lang) }
+                    { " " }{ super::source_link(&d.source, lang) }
                 </div>
             }) }
             if !note.is_empty() {
@@ -235,9 +235,9 @@ pub fn card(ctx: &Ctx, heading: NodeRef, shown: &super::Filtered) -> Html {
             }
             <h3>{ T::Sources.get(lang) }</h3>
             <ul class="sources">
-                { for m.sources.iter().map(|s| html! {
+                { for m.sources.iter().map(|s| (s, super::source_title(s, lang))).map(|(s, title)| html! {
                     <li>
-                        <a href={safe_href(s.url)} target="_blank" rel="noopener noreferrer" data-source="" lang={format::hangul_lang(s.title, lang)}>{ s.title }</a>
+                        <a href={safe_href(s.url)} target="_blank" rel="noopener noreferrer" data-source="" lang={format::hangul_lang(title, lang)}>{ title }</a>
                         { s.date.map(|d| format!(" ({})", format::date(d, lang))).unwrap_or_default() }
                     </li>
                 }) }

@@ -159,7 +159,20 @@ pub fn filter_panel(ctx: &Ctx, panel: &PanelState) -> Html {
         let state = ctx.state.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                state.dispatch(Action::SetQuery(input.value()));
+                let typed = input.value();
+                let kept = crate::state::searched(&typed);
+                if kept != typed {
+                    // A pasted tab, say: the box shows what is kept, with the caret after the
+                    // same text (Yew would then write the same value, leaving the caret alone;
+                    // a new value from Yew puts the caret at the end).
+                    let caret = input.selection_start().ok().flatten();
+                    input.set_value(&kept);
+                    if let Some(at) = caret.map(|c| crate::state::searched_caret(&typed, c)) {
+                        // Fails only on input types without a caret; search has one.
+                        let _ = input.set_selection_range(at, at);
+                    }
+                }
+                state.dispatch(Action::SetQuery(typed));
             }
         })
     };

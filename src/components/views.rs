@@ -297,7 +297,7 @@ fn event_list(ctx: &Ctx) -> Html {
                     <li data-event-id={e.id}>
                         { format::date(e.date, lang) }{ " · " }
                         { match lang { Lang::Ko => e.title_ko, Lang::En => e.title_en } }{ " " }
-                        { super::source_link(e.source.url, e.source.title, lang) }
+                        { super::source_link(&e.source, lang) }
                     </li>
                 }) }
             </ul>

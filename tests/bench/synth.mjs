@@ -15,9 +15,9 @@ const MODEL_COLS = [
   'active_b', 'active_basis', 'sizes_b', 'arch', 'modalities', 'languages', 'weights', 'license', 'license_ko',
   'context', 'origin', 'base_model', 'in_article', 'reference', 'note_en', 'note_ko',
 ];
-const SOURCE_COLS = ['model_id', 'url', 'title', 'date'];
+const SOURCE_COLS = ['model_id', 'url', 'title', 'title_ko', 'date'];
 const DISPUTE_COLS = [
-  'model_id', 'field', 'value_b', 'claim', 'note_en', 'note_ko', 'source_url', 'source_title', 'source_date',
+  'model_id', 'field', 'value_b', 'claim', 'note_en', 'note_ko', 'source_url', 'source_title', 'source_title_ko', 'source_date',
 ];
 const COPIED = ['organisations.csv', 'families.csv', 'events.csv'];
 
@@ -155,6 +155,7 @@ export function models(n, seed = 1) {
       model_id: id,
       url: `https://example.org/kai-atlas-bench/${id}`,
       title: `${fam} ${version} model card (example.org, synthetic)`,
+      title_ko: `${fam} ${version} 모델 카드 (example.org, 합성)`,
       date: rand.chance(0.7) ? when : '',
     });
   }

@@ -107,6 +107,17 @@ test('what a reader types reopens the same view: inverted ranges, exponents, pas
   const count = Number(await page.getAttribute('#app', 'data-count'));
   assert.ok(count > 0, 'EXAONE models of 10–100B');
   const shown = await ids(page);
+  // A tab pasted mid-text: the box shows a space, and the caret stays after the paste.
+  await page.focus('[data-filter="q"]');
+  await page.$eval('[data-filter="q"]', (i) => i.setSelectionRange(6, 6));
+  await page.keyboard.insertText('\tkt');
+  await settle(page);
+  assert.equal(await page.inputValue('[data-filter="q"]'), 'exaone kt lg');
+  assert.deepEqual(await page.$eval('[data-filter="q"]', (i) => [i.selectionStart, i.selectionEnd]), [9, 9], 'the caret after "kt"');
+  await page.keyboard.type('x');
+  assert.equal(await page.inputValue('[data-filter="q"]'), 'exaone ktx lg', 'typing goes on where it was');
+  await page.fill('[data-filter="q"]', 'exaone lg');
+  await settle(page);
 
   const again = await newPage(env.browser, { locale: 'en-US' });
   await again.goto(url.href);

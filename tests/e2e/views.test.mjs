@@ -72,6 +72,28 @@ test('hovering a mark shows its tooltip; focus and arrow keys walk the marks; En
   await page.context().close();
 });
 
+test('the card and the table title sources in the reader\'s language; a base model is names only', async () => {
+  const kogpt = readData('sources.csv').filter((s) => s.model_id === 'kogpt-6b');
+  const dispute = readData('disputes.csv').find((d) => d.model_id === 'kogpt-6b');
+  for (const [lang, title, derived] of [['ko', 'title_ko', '다른 모델 기반 (Mistral 7B)'], ['en', 'title', 'Built on another model (Mistral 7B)']]) {
+    const page = await open(`lang=${lang}&sel=kogpt-6b`);
+    const card = await page.waitForSelector('[data-card="kogpt-6b"]');
+    const shown = await card.$$eval('a[data-source]', (as) => as.map((a) => a.textContent));
+    assert.deepEqual(shown, kogpt.map((s) => s[title]), `${lang}: the card's sources`);
+    const cited = await card.$eval('[data-dispute] cite, [data-dispute] a', (c) => c.textContent);
+    assert.equal(cited, dispute[`source_${title}`], `${lang}: the disputed figure's source`);
+    await page.goto(`${env.server.origin}/?lang=${lang}&view=table&sel=solar-10-7b`);
+    await ready(page);
+    const row = await page.waitForSelector('table.models tr[data-model-id="kogpt-6b"]');
+    const titles = await row.$$eval('.source-links a', (as) => as.map((a) => a.title));
+    assert.deepEqual(titles, kogpt.map((s) => s[title]), `${lang}: the table's source links`);
+    const origin = await page.$eval('[data-card="solar-10-7b"]', (c) => c.textContent);
+    assert.ok(origin.includes(derived), `${lang}: "${derived}" in the card`);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});
+
 test('keyboard walk: dates never go backwards on the timeline; in the lanes, left/right stay in a lane and up/down change it', async () => {
   const page = await open('lang=en');
   // Where the axis puts a date: a year alone mid-year, a month mid-month (as drawn).
