@@ -156,7 +156,6 @@ pub fn month_tick(year: u16, month: u8, lang: Lang) -> String {
     }
 }
 
-/// A count with thousands separators: 12345 → "12,345" (same in both languages).
 /// `text` with a word joiner (U+2060) after each hyphen between two digits, so a date such as
 /// "2025-09-24" never wraps inside itself ("(2025-09-" / "24)" on a phone). Korean fonts lack
 /// the no-break hyphen; the joiner needs no glyph.
@@ -173,6 +172,7 @@ pub fn unbroken_dates(text: &str) -> String {
     out
 }
 
+/// A count with thousands separators: 12345 → "12,345" (same in both languages).
 pub fn count(n: usize, _lang: Lang) -> String {
     group_digits(&n.to_string())
 }

@@ -659,6 +659,62 @@ fn required(row: &Row, field: &str, sink: &mut Sink) -> String {
     v.to_string()
 }
 
+/// A Korean note: required, with its dates written as the widget writes Korean dates.
+fn note_ko(row: &Row, sink: &mut Sink) -> String {
+    let v = required(row, "note_ko", sink);
+    if let Some((iso, korean)) = iso_date_in(&v) {
+        row.err(
+            sink,
+            "note_ko",
+            format!("write the date {iso:?} the Korean way, \"{korean}\", as the widget does"),
+        );
+    }
+    v
+}
+
+/// The first ISO date in `text` ("2025-04-30", "2025-07", or "2024-11-25/27" for two days),
+/// with its Korean form ("2025년 4월 30일", "2025년 7월", "2024년 11월 25·27일").
+fn iso_date_in(text: &str) -> Option<(String, String)> {
+    let b = text.as_bytes();
+    let digits = |from: usize, n: usize| -> Option<u32> {
+        let part = b.get(from..from + n)?;
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| part.iter().fold(0, |v, d| v * 10 + u32::from(d - b'0')))
+    };
+    let free = |at: usize| !b.get(at).is_some_and(|c| c.is_ascii_digit() || *c == b'-');
+    (0..b.len()).find_map(|i| {
+        if i > 0 && !free(i - 1) {
+            return None;
+        }
+        let year = digits(i, 4)?;
+        let month = digits(i + 5, 2).filter(|m| (1..=12).contains(m))?;
+        if b.get(i + 4) != Some(&b'-') {
+            return None;
+        }
+        let day = (b.get(i + 7) == Some(&b'-'))
+            .then(|| digits(i + 8, 2))
+            .flatten();
+        let second = day
+            .filter(|_| b.get(i + 10) == Some(&b'/'))
+            .and_then(|_| digits(i + 11, 2));
+        let end = match (day, second) {
+            (Some(_), Some(_)) => i + 13,
+            (Some(_), None) => i + 10,
+            _ => i + 7,
+        };
+        if !free(end) {
+            return None;
+        }
+        let korean = match (day, second) {
+            (Some(d), Some(d2)) => format!("{year}년 {month}월 {d}·{d2}일"),
+            (Some(d), None) => format!("{year}년 {month}월 {d}일"),
+            _ => format!("{year}년 {month}월"),
+        };
+        Some((text.get(i..end)?.to_string(), korean))
+    })
+}
+
 macro_rules! enum_cell {
     ($fn_name:ident, $ty:ty, $what:literal) => {
         fn $fn_name(row: &Row, field: &str, sink: &mut Sink) -> Option<$ty> {
@@ -1217,7 +1273,7 @@ fn parse_model(row: &Row, today: Date, sink: &mut Sink) -> Option<ModelRow> {
     let in_article = bool_cell(row, "in_article", sink);
     let reference = bool_cell(row, "reference", sink);
     let note_en = required(row, "note_en", sink);
-    let note_ko = required(row, "note_ko", sink);
+    let note_ko = note_ko(row, sink);
     let mut ok = !(name_en.is_empty()
         || name_ko.is_empty()
         || org.is_empty()
@@ -1445,7 +1501,7 @@ fn parse_dispute(row: &Row, today: Date, sink: &mut Sink) -> Option<DisputeRow> 
     let value_b = opt_number_cell(row, "value_b", sink);
     let claim = required(row, "claim", sink);
     let note_en = required(row, "note_en", sink);
-    let note_ko = required(row, "note_ko", sink);
+    let note_ko = note_ko(row, sink);
     let source = source_cells(
         row,
         (
@@ -1491,7 +1547,7 @@ fn parse_event(row: &Row, today: Date, sink: &mut Sink) -> Option<EventRow> {
         sink,
     );
     let note_en = required(row, "note_en", sink);
-    let note_ko = required(row, "note_ko", sink);
+    let note_ko = note_ko(row, sink);
     if title_en.is_empty() || title_ko.is_empty() || note_en.is_empty() || note_ko.is_empty() {
         return None;
     }
@@ -2420,6 +2476,43 @@ pub(crate) mod tests {
                 format!("{file}:2: base_model: only derived models have a base model (origin is \"scratch\"): empty this cell or set origin to \"derived\""),
                 format!("{file}:3: base_model: model names only, separated by ';' (e.g. \"Qwen2.5; Llama 3 8B\"), got \"Mistral 7B (depth up-scaling)\": readers of both languages see this cell as written, so say how the model was built in note_en and note_ko"),
             ]
+        );
+    }
+
+    #[test]
+    fn korean_notes_write_dates_the_korean_way() {
+        let found = |t: &str| iso_date_in(t).map(|(iso, ko)| format!("{iso} → {ko}"));
+        assert_eq!(
+            found("2025-04-30 출시"),
+            Some("2025-04-30 → 2025년 4월 30일".into())
+        );
+        assert_eq!(
+            found("KoGPT(2021-11-16)는"),
+            Some("2021-11-16 → 2021년 11월 16일".into())
+        );
+        assert_eq!(
+            found("보고서 2025-07."),
+            Some("2025-07 → 2025년 7월".into())
+        );
+        assert_eq!(
+            found("2024-11-25/27 업로드"),
+            Some("2024-11-25/27 → 2024년 11월 25·27일".into())
+        );
+        // Not dates: year ranges, months past 12, model names, longer numbers.
+        for text in [
+            "2023-2024년",
+            "2025-13",
+            "Llama-3-8B",
+            "A.X-2025-07",
+            "12025-07-01",
+            "2025-07-011",
+        ] {
+            assert_eq!(found(text), None, "{text}");
+        }
+        assert_eq!(found("2025년 4월 30일 출시"), None);
+        assert_one(
+            "models-iso-date-ko.csv",
+            "tests/fixtures/data/models-iso-date-ko.csv:2: note_ko: write the date \"2023-08-22\" the Korean way, \"2023년 8월 22일\", as the widget does",
         );
     }
 

@@ -527,11 +527,17 @@ test('in the full view, the copied link keeps the theme the reader picked; the e
 });
 
 test('a date in a card note never wraps inside itself; the note still reads as in the data', async () => {
-  const page = await open('lang=ko&sel=kanana-2-30b-a3b', { width: 360 });
+  const page = await open('lang=en&sel=kanana-2-30b-a3b', { width: 360 });
   const note = await page.$eval('[data-card] > p:not(.org)', (p) => p.textContent);
   const row = readData('models.csv').find((m) => m.id === 'kanana-2-30b-a3b');
-  assert.equal(note.replace(/\u2060/g, ''), row.note_ko);
+  assert.equal(note.replace(/\u2060/g, ''), row.note_en);
   assert.match(note, /\d{4}-\u2060\d{2}/, 'a word joiner after each hyphen of a date');
+  // Korean notes write their dates as the widget writes Korean dates (the build checks).
+  await page.goto(page.url().replace('lang=en', 'lang=ko'));
+  await ready(page);
+  const korean = await page.$eval('[data-card] > p:not(.org)', (p) => p.textContent);
+  assert.equal(korean, row.note_ko);
+  assert.match(korean, /2025년 9월 24일/);
   await page.context().close();
 });
 
