@@ -1565,6 +1565,22 @@ fn parse_event(row: &Row, today: Date, sink: &mut Sink) -> Option<EventRow> {
     })
 }
 
+/// "a → b → a" when following `id`'s parents leads back to it.
+fn parent_loop(id: &str, parents: &HashMap<String, Option<String>>) -> Option<String> {
+    let mut chain = vec![id];
+    let mut at = id;
+    // A chain longer than the organisations has looped, maybe without `id` in the loop
+    // (that loop is reported on its own rows).
+    for _ in 0..parents.len() {
+        at = parents.get(at)?.as_deref()?;
+        chain.push(at);
+        if at == id {
+            return Some(chain.join(" → "));
+        }
+    }
+    None
+}
+
 /// `problems` ordered by file (in [`FILES`] order) and line.
 fn sorted(inputs: &Inputs<'_>, mut problems: Vec<Problem>) -> Vec<Problem> {
     let names = [
@@ -1629,6 +1645,12 @@ pub fn check(inputs: &Inputs<'_>, today: Date) -> Result<Dataset, Vec<Problem>> 
                             format!(
                                 "unknown organisation {parent:?} (add it to organisations.csv)"
                             ),
+                        );
+                    } else if let Some(chain) = parent_loop(&org.id, ids) {
+                        row.err(
+                            &mut sink,
+                            "parent",
+                            format!("the parents loop back to this organisation: {chain}"),
                         );
                     }
                 }
@@ -2371,6 +2393,14 @@ pub(crate) mod tests {
         assert_one(
             "organisations-unknown-parent.csv",
             "tests/fixtures/data/organisations-unknown-parent.csv:2: parent: unknown organisation",
+        );
+        let file = "tests/fixtures/data/organisations-parent-loop.csv";
+        assert_eq!(
+            check_fixture(Some("organisations-parent-loop.csv")).unwrap_err(),
+            [
+                format!("{file}:2: parent: the parents loop back to this organisation: acme → acme-lab → acme"),
+                format!("{file}:3: parent: the parents loop back to this organisation: acme-lab → acme → acme-lab"),
+            ]
         );
         assert_one("disputes-unknown-model.csv", "tests/fixtures/data/disputes-unknown-model.csv:2: model_id: unknown model \"rocket-9\"");
         assert_one("events-unknown-org.csv", "tests/fixtures/data/events-unknown-org.csv:2: orgs: unknown organisation \"acme-telecom\"");
