@@ -1301,6 +1301,15 @@ fn parse_model(row: &Row, today: Date, sink: &mut Sink) -> Option<ModelRow> {
         row.err(sink, "license", message);
         ok = false;
     }
+    if status == Some(Status::Announced) && weights.is_some_and(|w| w != Weights::Closed) {
+        row.err(
+            sink,
+            "weights",
+            "an announced model has no weights to download yet: set weights to closed, or \
+             status to released (with the release date)",
+        );
+        ok = false;
+    }
 
     // Active parameters: only for MoE, where a basis is required.
     let has_active = !row.get("active_b").is_empty() || !row.get("active_basis").is_empty();
@@ -2493,6 +2502,14 @@ pub(crate) mod tests {
         assert_one(
             "events-missing-title.csv",
             "tests/fixtures/data/events-missing-title.csv:2: title_en: is missing",
+        );
+    }
+
+    #[test]
+    fn an_announced_model_has_no_open_weights() {
+        assert_one(
+            "models-announced-open.csv",
+            "tests/fixtures/data/models-announced-open.csv:2: weights: an announced model has no weights to download yet: set weights to closed, or status to released (with the release date)",
         );
     }
 
