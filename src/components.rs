@@ -135,20 +135,12 @@ pub fn share_url(state: &ViewState) -> String {
 /// `href="#"`.
 pub fn source_link(source: &crate::model::Source, lang: crate::state::Lang) -> Html {
     let href = safe_href(source.url);
-    let title = source_title(source, lang);
+    let title = source.title_in(lang);
     let title_lang = crate::format::hangul_lang(title, lang);
     if href == "#" {
         html! { <><cite lang={title_lang}>{ title }</cite>{ crate::i18n::T::NoLink.get(lang) }</> }
     } else {
         html! { <a {href} target="_blank" rel="noopener noreferrer" lang={title_lang}>{ title }</a> }
-    }
-}
-
-/// A source's title in the reader's language.
-pub fn source_title(source: &crate::model::Source, lang: crate::state::Lang) -> &'static str {
-    match lang {
-        crate::state::Lang::Ko => source.title_ko,
-        crate::state::Lang::En => source.title,
     }
 }
 

@@ -132,7 +132,7 @@ fn cells(m: &Model) -> Vec<(String, bool)> {
         (m.origin.id().into(), false),
         (m.base_model.into(), true),
         (yes_no(m.in_article).into(), false),
-        // Three aligned lists: the build refuses ";" inside a source's URL or title.
+        // Four aligned lists: the build refuses ";" inside a source's URL or titles.
         (joined(m.sources, |s| s.url.to_string()), true),
         (joined(m.sources, |s| s.title.to_string()), true),
         (joined(m.sources, |s| s.title_ko.to_string()), true),

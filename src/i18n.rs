@@ -281,6 +281,17 @@ pub fn language_name(code: &str, lang: Lang) -> &str {
     }
 }
 
+/// Sources carry a title in each language (the build requires both).
+impl crate::model::Source {
+    /// The title in the reader's language.
+    pub fn title_in(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Ko => self.title_ko,
+            Lang::En => self.title,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -110,7 +110,7 @@ pub fn event_title(e: &Event, lang: Lang) -> String {
         "{} — {} ({})",
         format::date(e.date, lang),
         title,
-        e.source.title
+        e.source.title_in(lang)
     )
 }
 
@@ -536,6 +536,24 @@ mod tests {
             "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
         );
         assert_eq!(esc("엑사원 3.5"), "엑사원 3.5");
+    }
+
+    #[test]
+    fn an_event_names_its_source_in_the_readers_language() {
+        let event = crate::data::events()
+            .iter()
+            .find(|e| e.source.title != e.source.title_ko)
+            .expect("an event whose source has two titles");
+        let ko = event_title(event, Lang::Ko);
+        assert!(
+            ko.contains(event.title_ko) && ko.ends_with(&format!("({})", event.source.title_ko)),
+            "{ko}"
+        );
+        let en = event_title(event, Lang::En);
+        assert!(
+            en.contains(event.title_en) && en.ends_with(&format!("({})", event.source.title)),
+            "{en}"
+        );
     }
 
     #[test]

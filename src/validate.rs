@@ -673,7 +673,8 @@ fn note_ko(row: &Row, sink: &mut Sink) -> String {
 }
 
 /// The first ISO date in `text` ("2025-04-30", "2025-07", or "2024-11-25/27" for two days),
-/// with its Korean form ("2025년 4월 30일", "2025년 7월", "2024년 11월 25·27일").
+/// with its Korean form ("2025년 4월 30일", "2025년 7월", "2024년 11월 25·27일"). A day may
+/// lack its leading zero ("2025-07-3").
 fn iso_date_in(text: &str) -> Option<(String, String)> {
     let b = text.as_bytes();
     let digits = |from: usize, n: usize| -> Option<u32> {
@@ -682,35 +683,37 @@ fn iso_date_in(text: &str) -> Option<(String, String)> {
             .all(u8::is_ascii_digit)
             .then(|| part.iter().fold(0, |v, d| v * 10 + u32::from(d - b'0')))
     };
+    // A day of the month at `at`, and where it ends.
+    let day_at = |at: usize| {
+        let (d, len) = digits(at, 2)
+            .map(|d| (d, 2))
+            .or_else(|| digits(at, 1).map(|d| (d, 1)))?;
+        (1..=31).contains(&d).then_some((d, at + len))
+    };
     let free = |at: usize| !b.get(at).is_some_and(|c| c.is_ascii_digit() || *c == b'-');
     (0..b.len()).find_map(|i| {
-        if i > 0 && !free(i - 1) {
+        if i > 0 && !free(i - 1) || b.get(i + 4) != Some(&b'-') {
             return None;
         }
         let year = digits(i, 4)?;
         let month = digits(i + 5, 2).filter(|m| (1..=12).contains(m))?;
-        if b.get(i + 4) != Some(&b'-') {
-            return None;
+        let ym = format!("{year}년 {month}월");
+        // The longest reading that ends where the date does: two days, one day, the month.
+        let mut readings = Vec::new();
+        if let Some((d, end)) = (b.get(i + 7) == Some(&b'-'))
+            .then(|| day_at(i + 8))
+            .flatten()
+        {
+            if let Some((d2, end2)) = (b.get(end) == Some(&b'/'))
+                .then(|| day_at(end + 1))
+                .flatten()
+            {
+                readings.push((end2, format!("{ym} {d}·{d2}일")));
+            }
+            readings.push((end, format!("{ym} {d}일")));
         }
-        let day = (b.get(i + 7) == Some(&b'-'))
-            .then(|| digits(i + 8, 2))
-            .flatten();
-        let second = day
-            .filter(|_| b.get(i + 10) == Some(&b'/'))
-            .and_then(|_| digits(i + 11, 2));
-        let end = match (day, second) {
-            (Some(_), Some(_)) => i + 13,
-            (Some(_), None) => i + 10,
-            _ => i + 7,
-        };
-        if !free(end) {
-            return None;
-        }
-        let korean = match (day, second) {
-            (Some(d), Some(d2)) => format!("{year}년 {month}월 {d}·{d2}일"),
-            (Some(d), None) => format!("{year}년 {month}월 {d}일"),
-            _ => format!("{year}년 {month}월"),
-        };
+        readings.push((i + 7, ym));
+        let (end, korean) = readings.into_iter().find(|(end, _)| free(*end))?;
         Some((text.get(i..end)?.to_string(), korean))
     })
 }
@@ -2411,6 +2414,15 @@ pub(crate) mod tests {
                 format!("{file}:3: parent: the parents loop back to this organisation: acme-lab → acme → acme-lab"),
             ]
         );
+        // A chain that runs into a loop it is not part of: the loop's members are named.
+        let file = "tests/fixtures/data/organisations-parent-tail.csv";
+        assert_eq!(
+            check_fixture(Some("organisations-parent-tail.csv")).unwrap_err(),
+            [
+                format!("{file}:3: parent: the parents loop back to this organisation: acme-lab → acme-x → acme-lab"),
+                format!("{file}:4: parent: the parents loop back to this organisation: acme-x → acme-lab → acme-x"),
+            ]
+        );
         assert_one("disputes-unknown-model.csv", "tests/fixtures/data/disputes-unknown-model.csv:2: model_id: unknown model \"rocket-9\"");
         assert_one("events-unknown-org.csv", "tests/fixtures/data/events-unknown-org.csv:2: orgs: unknown organisation \"acme-telecom\"");
     }
@@ -2496,6 +2508,10 @@ pub(crate) mod tests {
             "{problems:#?}"
         );
         assert_one(
+            "sources-missing-title-ko.csv",
+            "tests/fixtures/data/sources-missing-title-ko.csv:2: title_ko: is missing",
+        );
+        assert_one(
             "models-missing-name.csv",
             "tests/fixtures/data/models-missing-name.csv:2: name_en: is missing",
         );
@@ -2545,10 +2561,33 @@ pub(crate) mod tests {
             found("2024-11-25/27 업로드"),
             Some("2024-11-25/27 → 2024년 11월 25·27일".into())
         );
-        // Not dates: year ranges, months past 12, model names, longer numbers.
+        // Two ISO dates in a row: the first is named, then (once written in Korean) the next.
+        assert_eq!(
+            found("2024-11-25/2024-11-27"),
+            Some("2024-11-25 → 2024년 11월 25일".into())
+        );
+        assert_eq!(
+            found("2024-11-25/2024년 11월 27일"),
+            Some("2024-11-25 → 2024년 11월 25일".into())
+        );
+        assert_eq!(
+            found("2024-11-25/270"),
+            Some("2024-11-25 → 2024년 11월 25일".into())
+        );
+        assert_eq!(
+            found("2025-07-3 출시"),
+            Some("2025-07-3 → 2025년 7월 3일".into())
+        );
+        assert_eq!(
+            found("2025-07-31/1"),
+            Some("2025-07-31/1 → 2025년 7월 31·1일".into())
+        );
+        // Not dates: year ranges, months past 12, days past 31, model names, longer numbers.
         for text in [
             "2023-2024년",
             "2025-13",
+            "2025-07-00",
+            "2025-07-32",
             "Llama-3-8B",
             "A.X-2025-07",
             "12025-07-01",
@@ -2557,6 +2596,10 @@ pub(crate) mod tests {
             assert_eq!(found(text), None, "{text}");
         }
         assert_eq!(found("2025년 4월 30일 출시"), None);
+        assert_one(
+            "disputes-iso-date-ko.csv",
+            "tests/fixtures/data/disputes-iso-date-ko.csv:2: note_ko: write the date \"2023-08-22\" the Korean way, \"2023년 8월 22일\", as the widget does",
+        );
         assert_one(
             "models-iso-date-ko.csv",
             "tests/fixtures/data/models-iso-date-ko.csv:2: note_ko: write the date \"2023-08-22\" the Korean way, \"2023년 8월 22일\", as the widget does",

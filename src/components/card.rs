@@ -235,7 +235,7 @@ pub fn card(ctx: &Ctx, heading: NodeRef, shown: &super::Filtered) -> Html {
             }
             <h3>{ T::Sources.get(lang) }</h3>
             <ul class="sources">
-                { for m.sources.iter().map(|s| (s, super::source_title(s, lang))).map(|(s, title)| html! {
+                { for m.sources.iter().map(|s| (s, s.title_in(lang))).map(|(s, title)| html! {
                     <li>
                         <a href={safe_href(s.url)} target="_blank" rel="noopener noreferrer" data-source="" lang={format::hangul_lang(title, lang)}>{ title }</a>
                         { s.date.map(|d| format!(" ({})", format::date(d, lang))).unwrap_or_default() }
