@@ -185,6 +185,16 @@ fn json_str(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// A text field: `null` when empty (unknown, or not applicable such as a dense model's active
+/// basis), as numbers and dates are.
+fn json_text(out: &mut String, s: &str) {
+    if s.is_empty() {
+        out.push_str("null");
+    } else {
+        json_str(out, s);
+    }
+}
+
 /// An ISO date string, or `null` when there is none.
 fn json_date(out: &mut String, d: Option<Date>) {
     match d {
@@ -238,7 +248,7 @@ pub fn to_json(models: &[&Model], exported: Date) -> String {
             ("note_ko", m.note_ko),
         ] {
             field(&mut o, k);
-            json_str(&mut o, v);
+            json_text(&mut o, v);
             o.push(',');
         }
         field(&mut o, "date");
@@ -301,7 +311,7 @@ pub fn to_json(models: &[&Model], exported: Date) -> String {
                 o.push_str(", ");
                 json_str(&mut o, k);
                 o.push_str(": ");
-                json_str(&mut o, v);
+                json_text(&mut o, v);
             }
             o.push_str(", \"source_date\": ");
             json_date(&mut o, d.source.date);
@@ -437,6 +447,11 @@ mod tests {
             "{json}"
         );
         assert!(json.contains("\"active_b\": null"));
+        // Unknown text is null too, as the README says, not "".
+        for key in ["family", "active_basis", "license", "base_model"] {
+            assert!(json.contains(&format!("\"{key}\": null,")), "{key}: {json}");
+        }
+        assert!(!json.contains(": \"\""), "{json}");
         assert!(json.contains("\"sizes_b\": [2.4, 7.8]"));
         assert!(json.contains("\"count\": 1"));
         assert!(
@@ -444,7 +459,7 @@ mod tests {
             "{json}"
         );
         assert!(
-            json.contains("\"claim\": \"300억 (30B)\", \"note_en\": \"\", \"note_ko\": \"\", \"source_url\": \"https://example.org/d\", \"source_title\": \"D\", \"source_title_ko\": \"디\", \"source_date\": null}"),
+            json.contains("\"claim\": \"300억 (30B)\", \"note_en\": null, \"note_ko\": null, \"source_url\": \"https://example.org/d\", \"source_title\": \"D\", \"source_title_ko\": \"디\", \"source_date\": null}"),
             "{json}"
         );
         assert!(

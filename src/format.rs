@@ -160,12 +160,23 @@ pub fn month_tick(year: u16, month: u8, lang: Lang) -> String {
 /// "2025-09-24" never wraps inside itself ("(2025-09-" / "24)" on a phone). Korean fonts lack
 /// the no-break hyphen; the joiner needs no glyph.
 pub fn unbroken_dates(text: &str) -> String {
+    joined_hyphens(text, |b| b.is_ascii_digit())
+}
+
+/// A licence such as "CC-BY-NC-4.0" or "Apache-2.0" kept whole on its line, as
+/// [`unbroken_dates`] keeps dates: a word joiner after each hyphen between letters or digits.
+pub fn unbroken_hyphens(text: &str) -> String {
+    joined_hyphens(text, |b| b.is_ascii_alphanumeric())
+}
+
+/// `text` with a word joiner after each hyphen that has a byte `side` accepts on both sides.
+fn joined_hyphens(text: &str, side: fn(&u8) -> bool) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.char_indices() {
         out.push(c);
-        let digit_at = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_digit);
-        if c == '-' && i > 0 && digit_at(i - 1) && digit_at(i + 1) {
+        let at = |j: usize| bytes.get(j).is_some_and(side);
+        if c == '-' && i > 0 && at(i - 1) && at(i + 1) {
             out.push('\u{2060}');
         }
     }
@@ -190,6 +201,12 @@ pub fn hangul_lang(text: &str, page: Lang) -> Option<&'static str> {
         }
     }
     (page == Lang::En && hangul > 0 && hangul >= latin).then_some("ko")
+}
+
+/// `lang="ko"` for a model's Korean name on the English page: any Hangul makes it Korean
+/// ("코GPT (KoGPT6B-ryan1.5b)"), so a screen reader reads it in a Korean voice, Latin and all.
+pub fn name_lang(name: &str, page: Lang) -> Option<&'static str> {
+    (page == Lang::En && name.chars().any(|c| group(c) == 1)).then_some("ko")
 }
 
 /// Sort groups of characters for [`compare_names`].
@@ -263,6 +280,7 @@ mod tests {
         ] {
             assert_eq!(hangul_lang(ko, Lang::En), Some("ko"), "{ko}");
             assert_eq!(hangul_lang(ko, Lang::Ko), None, "{ko}");
+            assert_eq!(name_lang(ko, Lang::En), Some("ko"), "{ko}");
         }
         for en in [
             "3,000 parameters (3000개 매개변수)",
@@ -272,6 +290,10 @@ mod tests {
         ] {
             assert_eq!(hangul_lang(en, Lang::En), None, "{en}");
         }
+        // A model's Korean name is Korean whatever its Latin part.
+        assert_eq!(name_lang("코GPT (KoGPT6B-ryan1.5b)", Lang::En), Some("ko"));
+        assert_eq!(name_lang("코GPT (KoGPT6B-ryan1.5b)", Lang::Ko), None);
+        assert_eq!(name_lang("KT", Lang::En), None);
     }
 
     #[test]
@@ -404,6 +426,11 @@ mod tests {
         );
         assert_eq!(unbroken_dates("-1 2-"), "-1 2-");
         assert_eq!(unbroken_dates("엑사원 2024-12"), "엑사원 2024-\u{2060}12");
+        let j = '\u{2060}';
+        assert_eq!(
+            unbroken_hyphens("weights CC-BY-NC-4.0, code Apache-2.0 -"),
+            format!("weights CC-{j}BY-{j}NC-{j}4.0, code Apache-{j}2.0 -")
+        );
     }
 
     #[test]

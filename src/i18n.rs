@@ -57,7 +57,7 @@ texts! {
     FacetOpen => "가중치 공개·라이선스", "Open weights & licence";
     FacetArch => "구조", "Architecture";
     FacetSize => "크기", "Size";
-    FacetParams => "매개변수 범위(단위: 10억)", "Parameter range (billions)";
+    FacetParams => "매개변수 범위(단위: 억)", "Parameter range (billions)";
     FacetDate => "출시 시기", "Release date";
     FacetLangs => "언어", "Languages";
     FacetStatus => "상태", "Status";
@@ -140,7 +140,9 @@ texts! {
     MoeMark => "안쪽 점: MoE 활성 매개변수", "inner dot: MoE active parameters";
     ActiveBarMark => "안쪽 띠: MoE 활성 매개변수", "inner band: MoE active parameters";
     NamedMark => "굵은 테두리: 2023년 기사에 나온 모델", "thick outline: named in the 2023 article";
-    GhostMark => "점선: 출처마다 다른 수치", "dashed: disputed figure";
+    GhostMark => "점선 원: 출처마다 다른 수치", "dashed ring: disputed figure";
+    EventMark => "세로 점선: 주요 동향", "dotted line: event";
+    LogBarsMark => "막대 길이: 로그 척도(눈금마다 10배)", "bar length: log scale (×10 per gridline)";
     ChartSummary => "출시일(가로축)과 전체 매개변수 수(세로축, 로그 척도)로 본 한국 AI 모델.", "Korean AI models by release date (horizontal axis) and total parameters (vertical axis, log scale).";
     RankingSummary => "전체 매개변수 수(로그 척도)가 큰 순서로 본 한국 AI 모델.", "Korean AI models by total parameters, largest first (log scale).";
     LanesSummary => "출시일(가로축)로 본 한국 AI 모델, 한 줄에 한 업종:", "Korean AI models by release date (horizontal axis), one lane per sector:";
@@ -160,6 +162,7 @@ texts! {
     EmbedHint => "기사에 이 코드를 붙여 넣으세요. 스크립트를 허용하지 않는 CMS에서는 iframe 부분만 넣어도 됩니다.", "Paste this into your article. Where the CMS strips scripts, the iframe alone works.";
     Download => "내려받기", "Download";
     OpenFull => "전체 페이지로 보기", "Open full view";
+    Downloaded => "내려받은 날", "Downloaded";
     Credit => "한국 AI 모델 아틀라스 · 자료: 모델 카드·논문·언론 보도(모델별 출처 참조)", "K-AI Atlas · Sources: model cards, papers, press (see each model)";
     NoticeIgnored => "링크에서 읽을 수 없는 항목은 무시했습니다:", "Some parts of the link were not understood and were ignored:";
     Dismiss => "알림 닫기", "Dismiss";

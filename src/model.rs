@@ -296,7 +296,7 @@ pub struct Dispute {
     pub field: &'static str,
     /// The disputed value in billions, when the claim is a number that can be drawn.
     pub value_b: Option<f64>,
-    /// The claim as the source wrote it, e.g. "300억 (30B)" or "3000개 매개변수 (3,000 parameters)".
+    /// The claim as the source wrote it, e.g. "300억 (30B)" or "3000개 매개변수".
     pub claim: &'static str,
     pub note_en: &'static str,
     pub note_ko: &'static str,

@@ -53,13 +53,16 @@ fn fit_name(name: &str, max_px: f64, font_px: f64, end_share: f64) -> std::borro
     if text_width(name, font_px) <= max_px {
         return std::borrow::Cow::Borrowed(name);
     }
+    cut_middle(short_name(name).unwrap_or(name), max_px, font_px, end_share)
+}
+
+/// `name` without its trailing parenthetical ("코GPT (KoGPT6B-ryan1.5b)" → "코GPT"), if it has one.
+fn short_name(name: &str) -> Option<&str> {
     // A byte scan: `str::rfind` would link the reverse two-way searcher (≈ 0.7 KB gzip).
-    let open = name.as_bytes().windows(2).rposition(|w| w == b" (");
-    let base = match open {
-        Some(i) if i > 0 && name.ends_with(')') => name.get(..i).unwrap_or(name),
-        _ => name,
-    };
-    cut_middle(base, max_px, font_px, end_share)
+    let open = name.as_bytes().windows(2).rposition(|w| w == b" (")?;
+    (open > 0 && name.ends_with(')'))
+        .then(|| name.get(..open))
+        .flatten()
 }
 
 /// Names fitted by [`fit_name`], told apart: where two cut names read the same, those are cut
@@ -400,42 +403,49 @@ fn place(
     let height = font_px * LINE;
     let mut placed: Vec<Label> = Vec::with_capacity(requests.len());
     for req in requests {
-        let width = text_width(req.text, font_px);
         let offset = req.r + GAP;
-        let candidates = [
-            (req.x + offset, req.y, Anchor::Start),
-            (req.x - offset, req.y, Anchor::End),
-            (req.x, req.y - offset - height / 2.0, Anchor::Middle),
-            (req.x, req.y + offset + height / 2.0, Anchor::Middle),
-        ]
-        .map(|(x, y, anchor)| Label {
-            id: req.id,
-            text: req.text,
-            x,
-            y,
-            anchor,
-            width,
-            height,
-        });
+        let candidates = |text: &'static str| {
+            let width = text_width(text, font_px);
+            [
+                (req.x + offset, req.y, Anchor::Start),
+                (req.x - offset, req.y, Anchor::End),
+                (req.x, req.y - offset - height / 2.0, Anchor::Middle),
+                (req.x, req.y + offset + height / 2.0, Anchor::Middle),
+            ]
+            .map(|(x, y, anchor)| Label {
+                id: req.id,
+                text,
+                x,
+                y,
+                anchor,
+                width,
+                height,
+            })
+        };
+        // The whole name, else its short form ("코GPT" for "코GPT (KoGPT6B-ryan1.5b)"), where
+        // either covers no mark; a forced label that fits nowhere clear covers fewest marks.
+        let whole = candidates(req.text);
+        let short = short_name(req.text).map(candidates);
+        let spots = whole.iter().chain(short.iter().flatten());
         let fits = |label: &Label| {
             let rect = label.rect();
             req.bounds.contains_rect(&rect) && !placed.iter().any(|p| p.rect().overlaps(&rect))
         };
         let clear = |l: &&Label| fits(l) && !grid.blocks(obstacles, &l.rect(), req);
         let free = clutter
-            .and_then(|c| {
-                candidates
-                    .iter()
-                    .filter(clear)
-                    .find(|l| !c.covers(&l.rect()))
+            .and_then(|c| whole.iter().filter(clear).find(|l| !c.covers(&l.rect())))
+            .or_else(|| whole.iter().find(clear))
+            .or_else(|| {
+                let short = short.iter().flatten();
+                clutter
+                    .and_then(|c| short.clone().filter(clear).find(|l| !c.covers(&l.rect())))
+                    .or_else(|| short.clone().find(clear))
             })
-            .or_else(|| candidates.iter().find(clear))
             .or_else(|| {
                 // Forced: the spot that covers fewest marks (the first, on a tie).
                 req.force
                     .then(|| {
-                        candidates
-                            .iter()
+                        spots
                             .filter(|l| fits(l))
                             .min_by_key(|l| grid.count(obstacles, &l.rect(), req))
                     })
@@ -918,6 +928,45 @@ mod tests {
         );
         let forced = place_labels(&[req("a", 100.0, 50.0, true)], &marks, 10.0);
         assert_eq!(forced.len(), 1);
+    }
+
+    #[test]
+    fn a_label_that_would_cover_a_mark_drops_its_parenthetical_first() {
+        // "Rocket (1.3B / 13B)" on either side or above or below covers a mark; "Rocket" fits
+        // to the right, clear of the mark at x = 160.
+        let text = "Rocket (1.3B / 13B)";
+        let marks = [
+            dot("a", 100.0, 50.0),
+            dot("r", 160.0, 50.0),
+            dot("l", 40.0, 50.0),
+            dot("u", 100.0, 35.0),
+            dot("d", 100.0, 65.0),
+        ];
+        for force in [false, true] {
+            let labels = place_labels(
+                &[LabelRequest {
+                    text,
+                    ..req("a", 100.0, 50.0, force)
+                }],
+                &marks,
+                10.0,
+            );
+            let placed: Vec<_> = labels.iter().map(|l| (l.text, l.anchor)).collect();
+            assert_eq!(placed, [("Rocket", Anchor::Start)], "forced: {force}");
+        }
+        // Where the whole name fits clear, it stays whole.
+        let labels = place_labels(
+            &[LabelRequest {
+                text,
+                ..req("a", 100.0, 50.0, true)
+            }],
+            &marks[..1],
+            10.0,
+        );
+        assert_eq!(labels.first().map(|l| l.text), Some(text));
+        assert_eq!(short_name("코GPT (KoGPT6B-ryan1.5b)"), Some("코GPT"));
+        assert_eq!(short_name("(1.3B)"), None);
+        assert_eq!(short_name("EXAONE 3.5"), None);
     }
 
     #[test]

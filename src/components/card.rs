@@ -65,18 +65,11 @@ pub fn fields(m: &Model, lang: Lang) -> Vec<(T, String)> {
     }
     rows.push((T::Architecture, m.arch.label(lang).to_string()));
     rows.push((T::Modality, modalities_text(m, lang)));
-    let langs: Vec<&str> = m.languages.iter().map(|c| language_name(c, lang)).collect();
-    rows.push((
-        T::Languages,
-        if langs.is_empty() {
-            T::Unknown.get(lang).into()
-        } else {
-            langs.join(", ")
-        },
-    ));
+    rows.push((T::Languages, languages_text(m, lang)));
     rows.push((T::Weights, m.weights.label(lang).to_string()));
     if !m.license.is_empty() {
-        rows.push((T::Licence, pick(lang, m.license_ko, m.license).to_string()));
+        let licence = pick(lang, m.license_ko, m.license);
+        rows.push((T::Licence, format::unbroken_hyphens(licence)));
     }
     rows.push((
         T::Context,
@@ -103,6 +96,15 @@ pub fn fields(m: &Model, lang: Lang) -> Vec<(T, String)> {
 pub fn sizes_text(m: &Model, lang: Lang) -> Option<String> {
     let sizes: Vec<String> = m.sizes_b.iter().map(|s| format::params(*s, lang)).collect();
     (sizes.len() > 1).then(|| sizes.join(" · "))
+}
+
+/// "Korean, English"; "Unknown" when no source says (never a blank, which reads as "none").
+pub fn languages_text(m: &Model, lang: Lang) -> String {
+    if m.languages.is_empty() {
+        return T::Unknown.get(lang).into();
+    }
+    let names: Vec<&str> = m.languages.iter().map(|c| language_name(c, lang)).collect();
+    names.join(", ")
 }
 
 /// "Text, Vision".
@@ -213,7 +215,7 @@ pub fn card(ctx: &Ctx, heading: NodeRef, shown: &super::Filtered) -> Html {
     html! {
         <article class="card" id="card" data-card={m.id} aria-labelledby="card-title" onkeydown={on_key}>
             <h2 id="card-title" ref={heading} tabindex="-1">{ pick(lang, m.name_ko, m.name_en) }</h2>
-            <p class="org" lang={format::hangul_lang(pick(lang, m.name_en, m.name_ko), lang)}>{ pick(lang, m.name_en, m.name_ko) }</p>
+            <p class="org" lang={format::name_lang(pick(lang, m.name_en, m.name_ko), lang)}>{ pick(lang, m.name_en, m.name_ko) }</p>
             <button type="button" class="btn close" aria-label={T::Close.get(lang)} onclick={close}>{ "×" }</button>
             if m.in_article {
                 <p class="org"><span aria-hidden="true">{ "★ " }</span>{ T::NamedInArticle.get(lang) }</p>

@@ -17,21 +17,69 @@ pub const CHART_ID: &str = "atlas-chart";
 /// depend on the page's stylesheet or custom properties.
 const EXPORT_CSS: &str = "#atlas-chart{overflow:visible}text{font-family:system-ui,'Apple SD Gothic Neo','Noto Sans CJK KR','Malgun Gothic',sans-serif;fill:#16181d}\
 .axis text,.tick-label,.axis-title,.ref-label{fill:#4a505c;font-size:11px}.grid-line{stroke:#e8ebef}\
-.band{fill:#fff4d6}.band-label{fill:#5c4300;font-size:11px;font-weight:600;paint-order:stroke;stroke:#fff4d6;stroke-width:3px}\
-.lane-bg{fill:#f4f5f7}.lane-label{fill:#4a505c;font-size:11px;font-weight:600;paint-order:stroke;stroke:#f4f5f7;stroke-width:3px}.ref-line{stroke:#6b7280;stroke-dasharray:4 3}\
+.band{fill:#fff4d6}.band-label{fill:#5c4300;font-size:11px;font-weight:600}\
+.lane-bg{fill:#f4f5f7}.lane-label{fill:#4a505c;font-size:11px;font-weight:600}.ref-line{stroke:#6b7280;stroke-dasharray:4 3}\
 .lineage{stroke:#6b7280;fill:none;opacity:.55}.size-range{stroke-width:3;stroke-linecap:round;opacity:.35}\
-.asof-line{stroke:#5c4300;stroke-width:1.5;stroke-dasharray:6 3}.asof-label{fill:#5c4300;font-size:11px;font-weight:600;paint-order:stroke;stroke:#fff;stroke-width:3px}\
+.asof-line{stroke:#5c4300;stroke-width:1.5;stroke-dasharray:6 3}.asof-label{fill:#5c4300;font-size:11px;font-weight:600}\
 .event-line{stroke:#6b7280;stroke-dasharray:2 3}.event-dot{fill:#6b7280}.event-hit{fill:transparent}\
 .mark{stroke-width:1.5}.mark.hollow{fill:#fff!important;stroke-dasharray:3 2;stroke-width:2}\
 .mark.named{stroke:#16181d!important;stroke-width:3}.mark-active{fill:#fff;opacity:.9}\
-.mark-label{font-size:11px}.mark-label,.ref-label{paint-order:stroke;stroke:#fff;stroke-width:3px}\
+.mark-label{font-size:11px}\
 .bar-active{fill:#fff;opacity:.45}.bar-label{font-size:12px}.bar-value,.bar-org{fill:#4a505c;font-size:11px}\
 .c-manufacturing,.c-o0{fill:#0072b2;stroke:#0072b2}.c-telecom,.c-o1{fill:#d55e00;stroke:#d55e00}\
 .c-portal,.c-o2{fill:#009e73;stroke:#009e73}.c-messenger,.c-o3{fill:#e69f00;stroke:#e69f00}\
 .c-game,.c-o4{fill:#cc79a7;stroke:#cc79a7}.c-startup,.c-o5{fill:#56b4e9;stroke:#56b4e9}\
 .c-it-services,.c-o6{fill:#b59b00;stroke:#b59b00}.c-research,.c-o7{fill:#555;stroke:#555}\
 .focused,.selected{stroke:#c2410c!important}\
-.ghost{fill:none;stroke-dasharray:3 2;stroke-width:1.5}.ghost-tie{stroke-dasharray:2 2}";
+.ghost{fill:none;stroke-dasharray:3 2;stroke-width:1.5}.ghost-tie{stroke-dasharray:2 2}\
+.halo{fill:#fff;stroke:#fff;stroke-width:3px;stroke-linejoin:round}.halo.band-label{fill:#fff4d6;stroke:#fff4d6}\
+.halo.lane-label{fill:#f4f5f7;stroke:#f4f5f7}";
+
+/// The labels drawn with a halo on screen (`paint-order: stroke` in the page's styles).
+const HALOED: [&str; 5] = [
+    "mark-label",
+    "ref-label",
+    "band-label",
+    "lane-label",
+    "asof-label",
+];
+
+/// `inner` with a copy of each haloed label just before it, classed `halo`, that draws the
+/// halo: design tools and SVG 1.1 renderers ignore `paint-order` (SVG 2) and would paint the
+/// page's halo stroke over the letters.
+fn with_halos(inner: &str) -> String {
+    const OPEN: &str = "<text class=\"";
+    const CLOSE: &str = "</text>";
+    let mut out = String::with_capacity(inner.len() + inner.len() / 4);
+    let mut rest = inner;
+    while let Some(at) = rest.find(OPEN) {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let Some(end) = from.find(CLOSE).map(|e| e + CLOSE.len()) else {
+            rest = from;
+            break;
+        };
+        let (element, after) = from.split_at(end);
+        let class = element
+            .get(OPEN.len()..)
+            .and_then(|c| c.split('"').next())
+            .unwrap_or("");
+        if class.split(' ').any(|c| HALOED.contains(&c)) {
+            // Hidden from screen readers, which read the label itself (once).
+            let tag = element.split('>').next().unwrap_or("");
+            let copy = if tag.contains(" aria-hidden=") {
+                "<text class=\"halo "
+            } else {
+                "<text aria-hidden=\"true\" class=\"halo "
+            };
+            out.push_str(&element.replacen(OPEN, copy, 1));
+        }
+        out.push_str(element);
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
 
 /// The light palette of a legend key's `data-c` value (the same hues as [`EXPORT_CSS`]).
 fn hex(c: &str) -> &'static str {
@@ -173,7 +221,7 @@ pub fn standalone_svg(caption: &Caption, lang: Lang) -> Option<(String, f64, f64
         .ok()?
         .serialize_to_string(&svg)
         .ok()?;
-    let (svg, total) = wrap_svg(&inner, width, height, caption, lang);
+    let (svg, total) = wrap_svg(&with_halos(&inner), width, height, caption, lang);
     Some((svg, width.round(), total.round()))
 }
 
@@ -247,6 +295,26 @@ pub fn download_png(caption: &Caption, lang: Lang, name: String) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn labels_get_a_halo_copy_behind_them() {
+        let inner = "<line/><text class=\"mark-label\" x=\"1\">엑사원 &amp; 1</text><text class=\"tick-label\">10</text><text class=\"lane-label\">제조</text>";
+        assert_eq!(
+            super::with_halos(inner),
+            "<line/><text aria-hidden=\"true\" class=\"halo mark-label\" x=\"1\">엑사원 &amp; 1</text><text class=\"mark-label\" x=\"1\">엑사원 &amp; 1</text><text class=\"tick-label\">10</text><text aria-hidden=\"true\" class=\"halo lane-label\">제조</text><text class=\"lane-label\">제조</text>"
+        );
+        // A label already hidden from screen readers is not hidden twice (a malformed file).
+        assert_eq!(
+            super::with_halos("<text class=\"mark-label\" aria-hidden=\"true\">a</text>"),
+            "<text class=\"halo mark-label\" aria-hidden=\"true\">a</text><text class=\"mark-label\" aria-hidden=\"true\">a</text>"
+        );
+        // An unclosed element (never drawn so) is left as it was.
+        assert_eq!(
+            super::with_halos("<g><text class=\"mark-label\">a"),
+            "<g><text class=\"mark-label\">a"
+        );
+        assert!(!super::EXPORT_CSS.contains("paint-order"));
+    }
+
     use super::*;
 
     #[test]

@@ -32,6 +32,14 @@ pub fn compare(ctx: &Ctx) -> Html {
             .map(|(_, v)| v.clone())
             .unwrap_or_else(|| "—".into())
     };
+    // Dates and sizes are read whole ("2021년 11월 16일", "2,000억 (보도)"): the grid scrolls.
+    let nowrap = |k: T| {
+        matches!(
+            k,
+            T::ReleaseDate | T::AnnouncedDate | T::TotalParams | T::ActiveParams
+        )
+        .then_some("")
+    };
     // Rows that only some models have (sizes, active parameters) still get a line.
     let mut all_keys = keys;
     for col in &columns {
@@ -73,7 +81,8 @@ pub fn compare(ctx: &Ctx) -> Html {
                                 // Named by the model alone: a header is read again with every cell.
                                 <th scope="col" data-model-id={m.id} aria-label={data::model_name(m, lang)}>
                                     { data::model_name(m, lang) }
-                                    { " " }
+                                    // The × stays with the name's last word.
+                                    { "\u{a0}" }
                                     <button type="button" class="btn link" aria-label={format!("{}: {}", T::Unpin.get(lang), data::model_name(m, lang))}
                                         onclick={unpin(i)}>{ "×" }</button>
                                 </th>
@@ -84,7 +93,7 @@ pub fn compare(ctx: &Ctx) -> Html {
                         { for all_keys.iter().map(|k| html! {
                             <tr>
                                 <th scope="row">{ k.get(lang) }</th>
-                                { for columns.iter().map(|c| html! { <td>{ value(c, *k) }</td> }) }
+                                { for columns.iter().map(|c| html! { <td data-nowrap={nowrap(*k)}>{ value(c, *k) }</td> }) }
                             </tr>
                         }) }
                     </tbody>

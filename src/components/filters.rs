@@ -71,10 +71,20 @@ pub fn text_matcher(query: &str) -> impl Fn(&crate::model::Model) -> bool {
     }
 }
 
-/// A typed bound, as the browser reads the number field ("1e2" is 100) and as links carry it
-/// (rounded to 0.001B, capped); `None` when empty, negative or not a number.
-fn typed_num(input: &HtmlInputElement) -> Option<f64> {
-    crate::state::param_bound(input.value_as_number())
+/// How many of the number fields' units make a billion: the fields count in the unit the
+/// reader's language writes sizes in (억 = 0.1B in Korean, billions in English); links carry
+/// billions.
+fn per_billion(lang: Lang) -> f64 {
+    match lang {
+        Lang::Ko => 10.0,
+        Lang::En => 1.0,
+    }
+}
+
+/// A typed bound in billions, as the browser reads the number field ("1e2" is 100) and as
+/// links carry it (rounded to 0.001B, capped); `None` when empty, negative or not a number.
+fn typed_num(input: &HtmlInputElement, lang: Lang) -> Option<f64> {
+    crate::state::param_bound(input.value_as_number() / per_billion(lang))
 }
 
 /// Whether the reader typed something a field cannot give as a value: the browser's own
@@ -84,8 +94,9 @@ pub(super) fn unreadable(input: &HtmlInputElement, read: bool) -> bool {
     input.validity().bad_input() || (!read && !input.value().trim().is_empty())
 }
 
-fn fmt_num(v: Option<f64>) -> String {
-    v.map(|v| format::trimmed(v).to_string())
+/// A bound in billions as its field shows it, in the field's unit.
+fn fmt_num(v: Option<f64>, lang: Lang) -> String {
+    v.map(|v| format::trimmed(v * per_billion(lang)).to_string())
         .unwrap_or_default()
 }
 
@@ -348,14 +359,14 @@ fn params_group(ctx: &Ctx, panel: &PanelState) -> Html {
         let state = ctx.state.clone();
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                let v = typed_num(&input);
+                let v = typed_num(&input, lang);
                 // What cannot be read shows as what is applied, not as if it were; what is
                 // applied shows as applied ("10.0004" → "10").
                 if unreadable(&input, v.is_some()) {
-                    input.set_value(&fmt_num(if is_min { range.min } else { range.max }));
+                    input.set_value(&fmt_num(if is_min { range.min } else { range.max }, lang));
                     return;
                 }
-                input.set_value(&fmt_num(v));
+                input.set_value(&fmt_num(v, lang));
                 let next = if is_min {
                     Range::new(v, range.max)
                 } else {
@@ -373,10 +384,10 @@ fn params_group(ctx: &Ctx, panel: &PanelState) -> Html {
                 <div class="range">
                     <label>{ T::Min.get(lang) }
                         <input type="number" min="0" step="any" inputmode="decimal" data-filter="params-min"
-                            value={fmt_num(range.min)} onchange={set(true)} /></label>
+                            value={fmt_num(range.min, lang)} onchange={set(true)} /></label>
                     <label>{ T::Max.get(lang) }
                         <input type="number" min="0" step="any" inputmode="decimal" data-filter="params-max"
-                            value={fmt_num(range.max)} onchange={set(false)} /></label>
+                            value={fmt_num(range.max, lang)} onchange={set(false)} /></label>
                 </div>
         },
     )

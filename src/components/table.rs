@@ -9,7 +9,7 @@ use super::card::{modalities_text as modalities, origin_label, sizes_text};
 use super::{Ctx, Filtered};
 use crate::data::{family_name, model_name as name};
 use crate::format;
-use crate::i18n::{language_name, Label, T};
+use crate::i18n::{Label, T};
 use crate::model::{Model, Origin};
 use crate::state::{Action, Lang};
 use crate::svg::org_name;
@@ -249,7 +249,7 @@ pub fn Table(props: &TableProps) -> Html {
             <tr data-model-id={m.id} data-selected={selected.then_some("true")}>
                 <th scope="row">
                     <button type="button" class="btn link" onclick={select}>{ name(m, lang) }</button>
-                    <span class="sub" lang={crate::format::hangul_lang(other_name, lang)}>{ other_name }</span>
+                    <span class="sub" lang={crate::format::name_lang(other_name, lang)}>{ other_name }</span>
                 </th>
                 <td>{ org_name(m, lang) }</td>
                 <td>{ family_name(m, lang).unwrap_or_default() }</td>
@@ -276,10 +276,10 @@ pub fn Table(props: &TableProps) -> Html {
                     }
                 </td>
                 <td>{ modalities(m, lang) }</td>
-                <td>{ m.weights.label(lang) }<span class="sub">{ license }</span></td>
+                <td>{ m.weights.label(lang) }<span class="sub">{ crate::format::unbroken_hyphens(license) }</span></td>
                 // Unknown, as the card says, rather than a blank that reads as "not applicable".
                 <td class="num">{ m.context.map_or_else(|| T::Unknown.get(lang).to_string(), |c| format::count(c as usize, lang)) }</td>
-                <td>{ m.languages.iter().map(|c| language_name(c, lang)).collect::<Vec<_>>().join(", ") }</td>
+                <td>{ super::card::languages_text(m, lang) }</td>
                 <td>{ if m.in_article { T::Yes } else { T::No }.get(lang) }</td>
                 <td class="source-links">{ for m.sources.iter().enumerate().map(|(i, s)| (i, s, s.title_in(lang))).map(|(i, s, title)| html! {
                     <>{ if i > 0 { " " } else { "" } }<a href={super::safe_href(s.url)} target="_blank" rel="noopener noreferrer" {title}

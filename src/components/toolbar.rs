@@ -21,9 +21,9 @@ pub fn view_label(view: View, color: ColorBy) -> T {
 
 /// Height that fits the default embedded view (timeline, legend, credit) in a bare iframe (no
 /// resize script), from 288 px (a 320 px phone with 16 px article margins) to desktops, in both
-/// languages: the tallest measured was 1,137 px (English, 288 px). The end-to-end suite checks
+/// languages: the tallest measured was 1,161 px (English, 288 px). The end-to-end suite checks
 /// it; see README.
-pub const EMBED_MIN_HEIGHT: u32 = 1160;
+pub const EMBED_MIN_HEIGHT: u32 = 1200;
 
 /// The state an embed snippet shows: the current view in embed mode, without a theme.
 pub fn embed_state(state: &crate::state::ViewState) -> crate::state::ViewState {
@@ -45,9 +45,9 @@ pub fn embed_snippet(src: &str, script_url: &str, lang: Lang) -> String {
     )
 }
 
-/// An exported picture's caption: the view, the count, the "as of" date, the search and the
-/// filters ("Timeline · 6 models · As of: 22 Aug 2023 · Sector: Telecom"), the colours shown and
-/// what the marks mean.
+/// An exported picture's caption: the view, the count, the "as of" date, the search, the
+/// filters and the day it was downloaded ("Timeline · 6 models · As of: 22 Aug 2023 · Sector:
+/// Telecom · Downloaded: 29 Nov 2026"), the colours shown and what the marks mean.
 fn caption(ctx: &Ctx, models: &[&'static crate::model::Model]) -> chart_export::Caption {
     let (lang, state) = (ctx.lang, &ctx.state);
     let mut parts = vec![
@@ -77,6 +77,12 @@ fn caption(ctx: &Ctx, models: &[&'static crate::model::Model]) -> chart_export::
             .into_iter()
             .map(|(_, text)| text),
     );
+    // A picture published later still says when it was taken.
+    parts.push(format!(
+        "{}: {}",
+        T::Downloaded.get(lang),
+        crate::format::date(ctx.today, lang)
+    ));
     let marks = super::views::mark_keys(models, state);
     let marks = if marks.is_empty() {
         String::new()
@@ -369,7 +375,7 @@ mod tests {
         assert!(s.contains("src=\"https://a.example/?view=table&amp;sector=telecom&amp;embed=1\""));
         assert!(s.contains("title=\"K-AI Atlas\""));
         assert!(s.contains("loading=\"lazy\""));
-        assert!(s.contains("min-height:1160px"));
+        assert!(s.contains("min-height:1200px"));
         assert!(s.contains("allow=\"clipboard-write; web-share\""));
         assert!(s.contains("<script src=\"https://a.example/embed.js\" async></script>"));
     }

@@ -110,17 +110,21 @@ pub fn colour_keys(models: &[&Model], color: ColorBy, lang: Lang) -> Vec<ColourK
     }
 }
 
-/// What the marks' shapes and outlines mean in the current view, on the page and in exported
-/// pictures: nothing for the ranking's bars or an empty chart.
+/// What the marks' shapes, outlines and lines mean in the current view, on the page and in
+/// exported pictures: nothing for an empty chart.
 pub fn mark_keys(models: &[&Model], state: &ViewState) -> Vec<T> {
     let any = |f: fn(&Model) -> bool| models.iter().any(|m| f(m));
     let has_active = any(|m| m.active.and_then(|a| a.value_b).is_some());
+    if models.is_empty() {
+        return Vec::new();
+    }
     if state.view == View::Ranking {
-        return if has_active {
-            vec![T::ActiveBarMark]
-        } else {
-            Vec::new()
-        };
+        // Bars on a log axis: their lengths are not in proportion to the figures.
+        let mut keys = vec![T::LogBarsMark];
+        if has_active {
+            keys.push(T::ActiveBarMark);
+        }
+        return keys;
     }
     // Only the kinds of mark this chart draws.
     let keys = [
@@ -136,6 +140,10 @@ pub fn mark_keys(models: &[&Model], state: &ViewState) -> Vec<T> {
         (
             highlight_for(state.asof) == chart::Highlight::InArticle && any(|m| m.in_article),
             T::NamedMark,
+        ),
+        (
+            state.events && !super::charts::events_by(state.asof).is_empty(),
+            T::EventMark,
         ),
     ];
     keys.into_iter()
@@ -296,7 +304,8 @@ fn event_list(ctx: &Ctx) -> Html {
                 { for events.into_iter().map(|e| html! {
                     <li data-event-id={e.id}>
                         { format::date(e.date, lang) }{ " · " }
-                        { match lang { Lang::Ko => e.title_ko, Lang::En => e.title_en } }{ " " }
+                        // A dash between the event and its source, whose title may say the same.
+                        { match lang { Lang::Ko => e.title_ko, Lang::En => e.title_en } }{ " — " }
                         { super::source_link(&e.source, lang) }
                     </li>
                 }) }
@@ -384,6 +393,7 @@ mod tests {
         let by_id = |id: &str| data::model(id).unwrap();
         let state = |view| ViewState {
             view,
+            events: false,
             ..ViewState::default()
         };
         // HyperCLOVA: released, closed, dense, no disputed size.
@@ -392,7 +402,7 @@ mod tests {
             mark_keys(&one, &state(View::Timeline)),
             [T::ClosedWeightsMark]
         );
-        assert_eq!(mark_keys(&one, &state(View::Ranking)), []);
+        assert_eq!(mark_keys(&one, &state(View::Ranking)), [T::LogBarsMark]);
         let all = data::korean();
         assert_eq!(
             mark_keys(all, &state(View::Timeline)),
@@ -404,10 +414,26 @@ mod tests {
                 T::GhostMark
             ]
         );
-        // Lanes draw no ghosts; the ranking only explains its darker MoE part.
+        // Lanes draw no ghosts; the ranking explains its log bars and their darker MoE part.
         assert!(!mark_keys(all, &state(View::Lanes)).contains(&T::GhostMark));
-        assert_eq!(mark_keys(all, &state(View::Ranking)), [T::ActiveBarMark]);
+        assert_eq!(
+            mark_keys(all, &state(View::Ranking)),
+            [T::LogBarsMark, T::ActiveBarMark]
+        );
         assert_eq!(mark_keys(&[], &state(View::Timeline)), []);
+        assert_eq!(mark_keys(&[], &state(View::Ranking)), []);
+        // Events' lines, when shown, and only where some event happened by the "as of" date.
+        let with_events = |view, asof| ViewState {
+            events: true,
+            asof,
+            ..state(view)
+        };
+        let early = crate::model::Date::read("2021-01-01").ok();
+        for view in [View::Timeline, View::Lanes] {
+            assert!(mark_keys(all, &with_events(view, None)).ends_with(&[T::EventMark]));
+            assert!(!mark_keys(all, &with_events(view, early)).contains(&T::EventMark));
+        }
+        assert!(!mark_keys(all, &with_events(View::Ranking, None)).contains(&T::EventMark));
     }
 
     #[test]

@@ -10,7 +10,7 @@ const widget = await serve(DIST);
 const page = (width, lang) => `<!doctype html><html><head><meta charset="utf-8"><title>Article</title>
 <link rel="icon" href="data:,"><style>body{font-family:serif;margin:0;background:#ccc}main{width:${width}px;margin:0 auto;background:Canvas;padding:0 0 20px}p{padding:0 12px}</style></head>
 <body><main><p>Article text before the widget…</p>
-<iframe src="${widget.origin}/?embed=1&lang=${lang}" title="K-AI Atlas" loading="lazy" data-kai-atlas allow="clipboard-write; web-share" style="width:100%;min-height:1160px;border:0"></iframe>
+<iframe src="${widget.origin}/?embed=1&lang=${lang}" title="K-AI Atlas" loading="lazy" data-kai-atlas allow="clipboard-write; web-share" style="width:100%;min-height:1200px;border:0"></iframe>
 <script src="${widget.origin}/embed.js" async></script><p>…and after it.</p></main></body></html>`;
 const pages = {};
 for (const w of [400, 700]) for (const l of ['ko', 'en']) pages[`/${w}-${l}`] = page(w, l);

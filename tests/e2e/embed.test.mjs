@@ -241,7 +241,11 @@ test('CSV and JSON downloads hold the rows shown; SVG is well-formed with the ma
   assert.equal(check.marks, count, 'the SVG holds every mark');
   assert.equal(check.title, '한국 AI 모델 아틀라스');
   // It stands on its own: what is shown, the colours shown and what the marks mean.
-  assert.ok(svg.includes(`>타임라인 · ${count}개 모델 · 업종: 포털, 메신저·SNS</text>`), 'the caption names view, count and filters');
+  const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}년 ${d.getMonth() + 1}월 ${d.getDate()}일`; });
+  assert.ok(svg.includes(`>타임라인 · ${count}개 모델 · 업종: 포털, 메신저·SNS · 내려받은 날: ${today}</text>`), 'the caption names view, count, filters and the day');
+  assert.ok(svg.includes('세로 점선: 주요 동향'), 'the events\' lines are in the marks key');
+  // Halos as copies behind the labels: design tools ignore paint-order (SVG 2).
+  assert.ok(svg.includes('class="halo mark-label"') && !svg.includes('paint-order'), 'halos that any SVG reader draws');
   assert.ok(svg.includes('>포털</text>') && svg.includes('>메신저·SNS</text>') && !svg.includes('>통신</text>'), 'only the colours shown');
   assert.ok(svg.includes('>모양: ● 가중치 공개'), 'the marks key');
 

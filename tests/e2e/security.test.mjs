@@ -373,7 +373,7 @@ test('using every feature requests nothing from another origin', async () => {
     pages: {
       '/article': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article</title><link rel="icon" href="data:,"></head>
 <body><h1>Article</h1><iframe id="atlas" src="${env.server.origin}/?embed=1&lang=en" title="K-AI Atlas" data-kai-atlas
-style="width:100%;min-height:1160px;border:0"></iframe><script src="${env.server.origin}/embed.js" async></script></body></html>`,
+style="width:100%;min-height:1200px;border:0"></iframe><script src="${env.server.origin}/embed.js" async></script></body></html>`,
     },
   });
   try {

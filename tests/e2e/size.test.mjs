@@ -18,8 +18,11 @@ const ROLES = [
 
 /**
  * Per-file budgets in gzip bytes, a little above the sizes measured when they
- * were last set (210,165 in all on 2026-11-29, after 1.9 KB for the tenth session's source
- * titles in Korean and the search box's caret; 208,269 before; 205,171 on 2026-11-28, then 3.1 KB for
+ * were last set (211,741 in all on 2026-11-29, after 3.5 KB for the tenth session's fixes:
+ * source titles in Korean, the search box's caret, sizes typed in 억 on the Korean page, labels
+ * that drop their parenthetical before covering a mark, halos any SVG reader draws, keys for
+ * events' lines and log bars, the download date in pictures, null for unknown text in JSON;
+ * 208,269 before; 205,171 on 2026-11-28, then 3.1 KB for
  * the ninth session's review fixes: links that always reopen what the reader set, filter
  * chips and captions in the reader's units and dates, inputs that never show what is not
  * applied, labels that keep off lines, events and ghost marks, forced labels and the GPT-3
@@ -28,7 +31,7 @@ const ROLES = [
  * target for the whole first load is 150,000 bytes; the widget is not there yet (see
  * README, "Sizes"), so the total budget is the sum of these.
  */
-const BUDGET = { html: 900, loader: 300, js: 4_550, wasm: 200_400, css: 4_450 };
+const BUDGET = { html: 900, loader: 300, js: 4_550, wasm: 202_000, css: 4_450 };
 const TARGET = 150_000;
 
 test('the first load stays within its size budget', () => {

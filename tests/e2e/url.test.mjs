@@ -129,6 +129,30 @@ test('what a reader types reopens the same view: inverted ranges, exponents, pas
   await again.context().close();
 });
 
+test('the Korean page takes sizes in 억, as it writes them; links carry billions', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(env.server.origin + '/?lang=ko&params=..10');
+  await ready(page);
+  const koreanCount = readData('models.csv').filter((m) => m.reference !== 'yes').length;
+  await page.$eval('[data-facet-group="params"]', (d) => { d.open = true; });
+  assert.match(await page.textContent('[data-facet-group="params"] summary'), /단위: 억/);
+  assert.equal(await page.inputValue('[data-filter="params-max"]'), '100', '10B is 100억');
+  await page.fill('[data-filter="params-min"]', '78');
+  await page.press('[data-filter="params-min"]', 'Tab');
+  await settle(page);
+  assert.equal(new URL(page.url()).searchParams.get('params'), '7.8..10', '78억 is 7.8B');
+  assert.equal(await page.inputValue('[data-filter="params-min"]'), '78');
+  const count = Number(await page.getAttribute('#app', 'data-count'));
+  assert.ok(count > 0 && count < koreanCount, `some models: ${count}`);
+  // The English page shows the same bounds in billions, and the same models.
+  await page.goto(page.url().replace('lang=ko', 'lang=en'));
+  assert.equal(await ready(page), count);
+  await page.$eval('[data-facet-group="params"]', (d) => { d.open = true; });
+  assert.deepEqual([await page.inputValue('[data-filter="params-min"]'), await page.inputValue('[data-filter="params-max"]')], ['7.8', '10']);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a number the field cannot read ("10e") keeps the filter that applies, and shows it', async () => {
   const page = await newPage(env.browser, { locale: 'en-US' });
   await page.goto(env.server.origin + '/?lang=en&params=5..');
