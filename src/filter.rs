@@ -185,7 +185,8 @@ pub fn filtered_with(
 
 /// Counts for one facet: every value with how many models it would show, given the other filters.
 /// Enum facets list all their values (zero counts included) in id order; organisations and
-/// languages list every value present in `models` plus any selected one, sorted by id.
+/// languages list every value present in `models` plus any selected one, sorted by id (Korean
+/// and English first among languages).
 /// `Params` and `Date` have no countable values and give an empty list.
 pub fn facet_counts(
     models: &[&'static Model],
@@ -364,9 +365,16 @@ fn count_facet(
                     }
                 }
             }
-            keys.into_iter()
-                .zip(counts)
-                .map(|(l, c)| (FacetValue::Lang(l), c))
+            // Korean and English first, the widget's own languages; then the rest by id.
+            let all: Vec<(&'static str, usize)> = keys.into_iter().zip(counts).collect();
+            let rank = |l: &str| match l {
+                "ko" => 0,
+                "en" => 1,
+                _ => 2,
+            };
+            (0..3)
+                .flat_map(|r| all.iter().filter(move |(l, _)| rank(l) == r))
+                .map(|(l, c)| (FacetValue::Lang(l), *c))
                 .collect()
         }
     }
@@ -566,7 +574,21 @@ mod tests {
         let langs = facet_counts(&rows(), &ViewState::default(), Facet::Lang);
         assert_eq!(
             langs,
-            vec![(FacetValue::Lang("en"), 2), (FacetValue::Lang("ko"), 3)]
+            vec![(FacetValue::Lang("ko"), 3), (FacetValue::Lang("en"), 2)]
+        );
+        // Korean and English lead; the other languages follow by id.
+        let real = facet_counts(crate::data::korean(), &ViewState::default(), Facet::Lang);
+        let ids: Vec<&str> = real
+            .iter()
+            .filter_map(|(v, _)| match v {
+                FacetValue::Lang(l) => Some(*l),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(ids.get(..2), Some(&["ko", "en"][..]));
+        assert!(
+            ids.len() > 3 && ids.windows(2).skip(2).all(|w| w[0] < w[1]),
+            "{ids:?}"
         );
         assert!(facet_counts(&rows(), &s, Facet::Params).is_empty());
         let all = all_facet_counts(&rows(), &s);
