@@ -156,11 +156,25 @@ pub fn month_tick(year: u16, month: u8, lang: Lang) -> String {
     }
 }
 
-/// `text` with a word joiner (U+2060) after each hyphen between two digits, so a date such as
-/// "2025-09-24" never wraps inside itself ("(2025-09-" / "24)" on a phone). Korean fonts lack
-/// the no-break hyphen; the joiner needs no glyph.
+/// `text` with its dates kept whole on a line: a word joiner (U+2060) after each hyphen between
+/// two digits ("2025-09-24" never becomes "(2025-09-" / "24)" on a phone; Korean fonts lack the
+/// no-break hyphen, the joiner needs no glyph), and a no-break space inside a Korean date
+/// ("2024년 7월 29일", not "2024년 7월" / "29일").
 pub fn unbroken_dates(text: &str) -> String {
-    joined_hyphens(text, |b| b.is_ascii_digit())
+    let joined = joined_hyphens(text, |b| b.is_ascii_digit());
+    let mut out = String::with_capacity(joined.len());
+    let mut chars = joined.chars().peekable();
+    // The two characters before the current one.
+    let (mut prev, mut prev2) = (' ', ' ');
+    while let Some(c) = chars.next() {
+        let inside = c == ' '
+            && matches!(prev, '년' | '월')
+            && prev2.is_ascii_digit()
+            && chars.peek().is_some_and(char::is_ascii_digit);
+        out.push(if inside { '\u{a0}' } else { c });
+        (prev2, prev) = (prev, c);
+    }
+    out
 }
 
 /// A licence such as "CC-BY-NC-4.0" or "Apache-2.0" kept whole on its line, as
@@ -426,6 +440,11 @@ mod tests {
         );
         assert_eq!(unbroken_dates("-1 2-"), "-1 2-");
         assert_eq!(unbroken_dates("엑사원 2024-12"), "엑사원 2024-\u{2060}12");
+        assert_eq!(
+            unbroken_dates("8B(2024년 7월 29일), 2025년 3월 출시, 3년 2개월"),
+            // A span such as "3년 2개월" is kept whole too, which does no harm.
+            "8B(2024년\u{a0}7월\u{a0}29일), 2025년\u{a0}3월 출시, 3년\u{a0}2개월"
+        );
         let j = '\u{2060}';
         assert_eq!(
             unbroken_hyphens("weights CC-BY-NC-4.0, code Apache-2.0 -"),
