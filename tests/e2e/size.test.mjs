@@ -18,10 +18,11 @@ const ROLES = [
 
 /**
  * Per-file budgets in gzip bytes, a little above the sizes measured when they
- * were last set (211,741 in all on 2026-11-29, after 3.5 KB for the tenth session's fixes:
+ * were last set (212,247 in all on 2026-11-29, after 4.0 KB for the tenth session's fixes:
  * source titles in Korean, the search box's caret, sizes typed in 억 on the Korean page, labels
  * that drop their parenthetical before covering a mark, halos any SVG reader draws, keys for
- * events' lines and log bars, the download date in pictures, null for unknown text in JSON;
+ * events' lines and log bars, the download date in pictures, null for unknown text in JSON,
+ * Korean dates kept whole, Korean and English first among languages;
  * 208,269 before; 205,171 on 2026-11-28, then 3.1 KB for
  * the ninth session's review fixes: links that always reopen what the reader set, filter
  * chips and captions in the reader's units and dates, inputs that never show what is not
@@ -31,7 +32,7 @@ const ROLES = [
  * target for the whole first load is 150,000 bytes; the widget is not there yet (see
  * README, "Sizes"), so the total budget is the sum of these.
  */
-const BUDGET = { html: 900, loader: 300, js: 4_550, wasm: 202_000, css: 4_450 };
+const BUDGET = { html: 900, loader: 300, js: 4_550, wasm: 202_500, css: 4_450 };
 const TARGET = 150_000;
 
 test('the first load stays within its size budget', () => {
