@@ -49,6 +49,20 @@ pub struct Fixed {
     trim: bool,
 }
 
+/// `v` rounded to `decimals` places as it is written (half away from zero, as shown), `None`
+/// when it is not a finite number.
+pub fn rounded(v: f64, decimals: u8) -> Option<f64> {
+    let text = Fixed {
+        value: v,
+        decimals,
+        trim: true,
+    }
+    .to_string();
+    v.is_finite()
+        .then(|| parse_decimal(&text, usize::from(decimals)))
+        .flatten()
+}
+
 /// `v` with exactly one decimal: SVG coordinates ("12.5", "-3.0").
 pub fn dp1(value: f64) -> Fixed {
     Fixed {
@@ -440,6 +454,14 @@ mod tests {
         );
         assert_eq!(unbroken_dates("-1 2-"), "-1 2-");
         assert_eq!(unbroken_dates("엑사원 2024-12"), "엑사원 2024-\u{2060}12");
+        // Rounding as shown: once, half away from zero; nothing for what is not a number.
+        assert_eq!(rounded(12.345_1, 2), Some(12.35));
+        assert_eq!(rounded(0.005_1, 2), Some(0.01));
+        assert_eq!(rounded(0.004, 2), Some(0.0));
+        assert_eq!(rounded(78.0, 2), Some(78.0));
+        assert_eq!(rounded(f64::NAN, 2), None);
+        assert_eq!(rounded(f64::INFINITY, 2), None);
+        assert_eq!(rounded(-1.0, 2), None);
         assert_eq!(
             unbroken_dates("8B(2024년 7월 29일), 2025년 3월 출시, 3년 2개월"),
             // A span such as "3년 2개월" is kept whole too, which does no harm.

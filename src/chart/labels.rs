@@ -964,6 +964,40 @@ mod tests {
             10.0,
         );
         assert_eq!(labels.first().map(|l| l.text), Some(text));
+        // Forced, with no clear spot for either form: the short form to the right covers one
+        // mark, every whole-name spot covers two or leaves the bounds.
+        let crowd = [
+            dot("a", 100.0, 50.0),
+            dot("r1", 125.0, 50.0),
+            dot("r2", 160.0, 50.0),
+            dot("l", 40.0, 50.0),
+            dot("l2", 80.0, 50.0),
+            dot("u", 100.0, 35.0),
+            dot("u2", 80.0, 35.0),
+            dot("d", 100.0, 65.0),
+            dot("d2", 80.0, 65.0),
+        ];
+        let forced = place_labels(
+            &[LabelRequest {
+                text,
+                ..req("a", 100.0, 50.0, true)
+            }],
+            &crowd,
+            10.0,
+        );
+        let placed: Vec<_> = forced.iter().map(|l| (l.text, l.anchor)).collect();
+        assert_eq!(placed, [("Rocket", Anchor::Start)]);
+        assert_eq!(
+            place_labels(
+                &[LabelRequest {
+                    text,
+                    ..req("a", 100.0, 50.0, false)
+                }],
+                &crowd,
+                10.0
+            ),
+            []
+        );
         assert_eq!(short_name("코GPT (KoGPT6B-ryan1.5b)"), Some("코GPT"));
         assert_eq!(short_name("(1.3B)"), None);
         assert_eq!(short_name("EXAONE 3.5"), None);

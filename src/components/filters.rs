@@ -84,7 +84,12 @@ fn per_billion(lang: Lang) -> f64 {
 /// A typed bound in billions, as the browser reads the number field ("1e2" is 100) and as
 /// links carry it (rounded to 0.001B, capped); `None` when empty, negative or not a number.
 fn typed_num(input: &HtmlInputElement, lang: Lang) -> Option<f64> {
-    crate::state::param_bound(input.value_as_number() / per_billion(lang))
+    // Rounded first in the field's own unit, to what links can carry (0.001B is 0.01억), so a
+    // value is rounded once, as the reader reads it.
+    let per = per_billion(lang);
+    let places = if per > 1.0 { 2 } else { 3 };
+    let typed = format::rounded(input.value_as_number(), places)?;
+    crate::state::param_bound(typed / per)
 }
 
 /// Whether the reader typed something a field cannot give as a value: the browser's own
@@ -488,7 +493,8 @@ pub fn active_filters(ctx: &Ctx) -> Vec<(Facet, String)> {
                 chosen.join(", ")
             }
         };
-        // The panel's "(billions)" is for its number fields; here the values carry units.
+        // The panel's unit ("단위: 억", "billions") is for its number fields; here the values
+        // carry their units.
         let title = match facet {
             Facet::Params => T::Parameters,
             _ => facet_title(*facet),

@@ -77,11 +77,12 @@ fn caption(ctx: &Ctx, models: &[&'static crate::model::Model]) -> chart_export::
             .into_iter()
             .map(|(_, text)| text),
     );
-    // A picture published later still says when it was taken.
+    // A picture published later still says when it was taken (the day of the click: a page
+    // can stay open past midnight).
     parts.push(format!(
         "{}: {}",
         T::Downloaded.get(lang),
-        crate::format::date(ctx.today, lang)
+        crate::format::date(browser::today(), lang)
     ));
     let marks = super::views::mark_keys(models, state);
     let marks = if marks.is_empty() {
@@ -258,14 +259,15 @@ pub fn share_tools(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
         })
     };
 
-    let today = ctx.today;
+    // Files are named by the day of the click, as their pictures are captioned.
+    let today = browser::today;
     let models = filtered.clone();
     let download_csv = {
         let models = models.clone();
         Callback::from(move |_: MouseEvent| {
             let csv = export::to_csv(&models);
             browser::download(
-                &export::file_name(today, "csv"),
+                &export::file_name(today(), "csv"),
                 "text/csv;charset=utf-8",
                 &JsValue::from_str(&csv),
             );
@@ -274,9 +276,9 @@ pub fn share_tools(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
     let download_json = {
         let models = models.clone();
         Callback::from(move |_: MouseEvent| {
-            let json = export::to_json(&models, today);
+            let json = export::to_json(&models, today());
             browser::download(
-                &export::file_name(today, "json"),
+                &export::file_name(today(), "json"),
                 "application/json",
                 &JsValue::from_str(&json),
             );
@@ -288,7 +290,7 @@ pub fn share_tools(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
         Callback::from(move |_: MouseEvent| {
             if let Some((svg, _, _)) = chart_export::standalone_svg(&caption(&ctx, &models), lang) {
                 browser::download(
-                    &export::file_name(today, "svg"),
+                    &export::file_name(today(), "svg"),
                     "image/svg+xml",
                     &JsValue::from_str(&svg),
                 );
@@ -298,7 +300,7 @@ pub fn share_tools(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
     let download_png = {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| {
-            let name = export::file_name(today, "png");
+            let name = export::file_name(today(), "png");
             chart_export::download_png(&caption(&ctx, &models), lang, name)
         })
     };

@@ -119,13 +119,25 @@ pub fn mark_keys(models: &[&Model], state: &ViewState) -> Vec<T> {
         return Vec::new();
     }
     if state.view == View::Ranking {
-        // Bars on a log axis: their lengths are not in proportion to the figures.
-        let mut keys = vec![T::LogBarsMark];
+        // Bars on a log axis: their lengths are not in proportion to the figures (undisclosed
+        // sizes draw no bar).
+        let mut keys = Vec::new();
+        if any(|m| m.total.value_b.is_some()) {
+            keys.push(T::LogBarsMark);
+        }
         if has_active {
             keys.push(T::ActiveBarMark);
         }
         return keys;
     }
+    // Events' lines are drawn for the events on the time axis, which spans the models shown
+    // (or runs to the "as of" date).
+    let (lo, hi) = chart::time_domain(models, x_domain_for(state.asof));
+    let events_drawn = state.events
+        && super::charts::events_by(state.asof).iter().any(|e| {
+            let at = e.date.as_year_fraction();
+            at >= lo && at <= hi
+        });
     // Only the kinds of mark this chart draws.
     let keys = [
         (any(|m| m.weights != Weights::Closed), T::OpenWeightsMark),
@@ -141,10 +153,7 @@ pub fn mark_keys(models: &[&Model], state: &ViewState) -> Vec<T> {
             highlight_for(state.asof) == chart::Highlight::InArticle && any(|m| m.in_article),
             T::NamedMark,
         ),
-        (
-            state.events && !super::charts::events_by(state.asof).is_empty(),
-            T::EventMark,
-        ),
+        (events_drawn, T::EventMark),
     ];
     keys.into_iter()
         .filter_map(|(shown, key)| shown.then_some(key))
@@ -434,6 +443,24 @@ mod tests {
             assert!(!mark_keys(all, &with_events(view, early)).contains(&T::EventMark));
         }
         assert!(!mark_keys(all, &with_events(View::Ranking, None)).contains(&T::EventMark));
+        // Models of 2022 and before: the axis ends before the first event, so no line is drawn
+        // and none is explained.
+        let early_models: Vec<&Model> = all
+            .iter()
+            .copied()
+            .filter(|m| m.date.year <= 2022)
+            .collect();
+        assert!(!early_models.is_empty());
+        for view in [View::Timeline, View::Lanes] {
+            assert!(!mark_keys(&early_models, &with_events(view, None)).contains(&T::EventMark));
+        }
+        // A ranking of undisclosed sizes draws no bars: no word about their scale.
+        let undisclosed: Vec<&Model> = all
+            .iter()
+            .copied()
+            .filter(|m| m.total.value_b.is_none())
+            .collect();
+        assert_eq!(mark_keys(&undisclosed, &state(View::Ranking)), []);
     }
 
     #[test]
