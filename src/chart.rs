@@ -415,15 +415,17 @@ pub(crate) fn event_lines(markers: &[EventMarker], plot: layout::Rect) -> Vec<[f
         .collect()
 }
 
+/// Whether `event` falls on a time axis spanning `domain` (years): only those are drawn.
+pub(crate) fn on_axis(event: &Event, (lo, hi): (f64, f64)) -> bool {
+    let at = year_of(event.date);
+    at >= lo && at <= hi
+}
+
 /// Events inside the x domain, sorted by x then id.
 pub(crate) fn event_markers(events: &[&Event], x: &scale::Linear) -> Vec<EventMarker> {
-    let (lo, hi) = x.domain;
     let mut out: Vec<EventMarker> = events
         .iter()
-        .filter(|e| {
-            let at = year_of(e.date);
-            at >= lo && at <= hi
-        })
+        .filter(|e| on_axis(e, x.domain))
         .map(|e| EventMarker {
             id: e.id,
             x: x.apply(year_of(e.date)),

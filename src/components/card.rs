@@ -237,12 +237,12 @@ pub fn card(ctx: &Ctx, heading: NodeRef, shown: &super::Filtered) -> Html {
             }
             <h3>{ T::Sources.get(lang) }</h3>
             <ul class="sources">
-                { for m.sources.iter().map(|s| (s, s.title_in(lang))).map(|(s, title)| html! {
+                { for m.sources.iter().map(|s| { let title = s.title_in(lang); html! {
                     <li>
                         <a href={safe_href(s.url)} target="_blank" rel="noopener noreferrer" data-source="" lang={format::hangul_lang(title, lang)}>{ title }</a>
                         { s.date.map(|d| format!(" ({})", format::date(d, lang))).unwrap_or_default() }
                     </li>
-                }) }
+                } }) }
             </ul>
             <div class="card-actions">
                 <button type="button" class="btn" data-action="pin" aria-pressed={super::aria(pinned)}

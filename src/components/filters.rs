@@ -71,23 +71,21 @@ pub fn text_matcher(query: &str) -> impl Fn(&crate::model::Model) -> bool {
     }
 }
 
-/// How many of the number fields' units make a billion: the fields count in the unit the
-/// reader's language writes sizes in (억 = 0.1B in Korean, billions in English); links carry
-/// billions.
-fn per_billion(lang: Lang) -> f64 {
+/// The number fields' unit, as (how many make a billion, decimals): the unit the reader's
+/// language writes sizes in (억 = 0.1B in Korean, billions in English), to the 0.001B that
+/// links carry (0.01억). Links carry billions.
+fn field_unit(lang: Lang) -> (f64, u8) {
     match lang {
-        Lang::Ko => 10.0,
-        Lang::En => 1.0,
+        Lang::Ko => (10.0, 2),
+        Lang::En => (1.0, 3),
     }
 }
 
 /// A typed bound in billions, as the browser reads the number field ("1e2" is 100) and as
 /// links carry it (rounded to 0.001B, capped); `None` when empty, negative or not a number.
 fn typed_num(input: &HtmlInputElement, lang: Lang) -> Option<f64> {
-    // Rounded first in the field's own unit, to what links can carry (0.001B is 0.01억), so a
-    // value is rounded once, as the reader reads it.
-    let per = per_billion(lang);
-    let places = if per > 1.0 { 2 } else { 3 };
+    // Rounded in the field's own unit, so a value is rounded once, as the reader reads it.
+    let (per, places) = field_unit(lang);
     let typed = format::rounded(input.value_as_number(), places)?;
     crate::state::param_bound(typed / per)
 }
@@ -101,7 +99,7 @@ pub(super) fn unreadable(input: &HtmlInputElement, read: bool) -> bool {
 
 /// A bound in billions as its field shows it, in the field's unit.
 fn fmt_num(v: Option<f64>, lang: Lang) -> String {
-    v.map(|v| format::trimmed(v * per_billion(lang)).to_string())
+    v.map(|v| format::trimmed(v * field_unit(lang).0).to_string())
         .unwrap_or_default()
 }
 

@@ -281,10 +281,10 @@ pub fn Table(props: &TableProps) -> Html {
                 <td class="num">{ m.context.map_or_else(|| T::Unknown.get(lang).to_string(), |c| format::count(c as usize, lang)) }</td>
                 <td>{ super::card::languages_text(m, lang) }</td>
                 <td>{ if m.in_article { T::Yes } else { T::No }.get(lang) }</td>
-                <td class="source-links">{ for m.sources.iter().enumerate().map(|(i, s)| (i, s, s.title_in(lang))).map(|(i, s, title)| html! {
+                <td class="source-links">{ for m.sources.iter().enumerate().map(|(i, s)| { let title = s.title_in(lang); html! {
                     <>{ if i > 0 { " " } else { "" } }<a href={super::safe_href(s.url)} target="_blank" rel="noopener noreferrer" {title}
                         aria-label={format!("{} {}: {}", T::Source.get(lang), i + 1, title)} lang={crate::format::hangul_lang(title, lang)}>{ format!("[{}]", i + 1) }</a></>
-                }) }</td>
+                } }) }</td>
             </tr>
         }
     });

@@ -132,12 +132,11 @@ pub fn mark_keys(models: &[&Model], state: &ViewState) -> Vec<T> {
     }
     // Events' lines are drawn for the events on the time axis, which spans the models shown
     // (or runs to the "as of" date).
-    let (lo, hi) = chart::time_domain(models, x_domain_for(state.asof));
+    let axis = chart::time_domain(models, x_domain_for(state.asof));
     let events_drawn = state.events
-        && super::charts::events_by(state.asof).iter().any(|e| {
-            let at = e.date.as_year_fraction();
-            at >= lo && at <= hi
-        });
+        && super::charts::events_by(state.asof)
+            .iter()
+            .any(|e| chart::on_axis(e, axis));
     // Only the kinds of mark this chart draws.
     let keys = [
         (any(|m| m.weights != Weights::Closed), T::OpenWeightsMark),
