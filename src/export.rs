@@ -42,6 +42,7 @@ pub const CSV_COLUMNS: &[&str] = &[
     "source_titles_ko",
     "source_dates",
     "disputed",
+    "disputed_ko",
     "note_en",
     "note_ko",
 ];
@@ -85,8 +86,14 @@ fn joined<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
     items.iter().map(f).collect::<Vec<_>>().join(";")
 }
 
-fn dispute_cell(d: &Dispute) -> String {
-    let mut cell = format!("{}: {} — {}", d.field, d.claim, d.source.title);
+/// One disputed figure with its source's title, in Korean when `ko`.
+fn dispute_cell(d: &Dispute, ko: bool) -> String {
+    let title = if ko {
+        d.source.title_ko
+    } else {
+        d.source.title
+    };
+    let mut cell = format!("{}: {} — {title}", d.field, d.claim);
     if let Some(date) = d.source.date {
         cell.push_str(", ");
         cell.push_str(&date.iso());
@@ -142,7 +149,8 @@ fn cells(m: &Model) -> Vec<(String, bool)> {
         ),
         // Figures other sources give, ";"-separated, each with its source:
         // "params: 300억 (30B) — The Elec, 2023-08-22" (and " <url>" when it has one).
-        (joined(m.disputes, dispute_cell), true),
+        (joined(m.disputes, |d| dispute_cell(d, false)), true),
+        (joined(m.disputes, |d| dispute_cell(d, true)), true),
         (m.note_en.into(), true),
         (m.note_ko.into(), true),
     ]
@@ -335,9 +343,12 @@ fn json_list<'a>(o: &mut String, items: impl Iterator<Item = &'a str>) {
     o.push(']');
 }
 
-/// `kai-atlas-2026-11-28.csv` and the like.
-pub fn file_name(date: Date, ext: &str) -> String {
-    format!("kai-atlas-{}.{ext}", date.iso())
+/// `kai-atlas-2026-11-28.csv` for data; pictures also name what they show,
+/// `kai-atlas-ranking-ko-2026-11-28.svg`, so a day's views and languages
+/// do not overwrite one another.
+pub fn file_name(what: &str, date: Date, ext: &str) -> String {
+    let sep = if what.is_empty() { "" } else { "-" };
+    format!("kai-atlas-{what}{sep}{}.{ext}", date.iso())
 }
 
 #[cfg(test)]
@@ -424,6 +435,14 @@ mod tests {
         assert_eq!(&rows[0][col("source_titles")], "A \"quoted\" title");
         assert_eq!(&rows[0][col("source_titles_ko")], "따옴표 \"제목\", 쉼표");
         assert_eq!(&rows[0][col("source_dates")], "");
+        assert_eq!(
+            &rows[0][col("disputed")],
+            "params: 300억 (30B) — D <https://example.org/d>"
+        );
+        assert_eq!(
+            &rows[0][col("disputed_ko")],
+            "params: 300억 (30B) — 디 <https://example.org/d>"
+        );
         let note_en = col("note_en");
         assert_eq!(&rows[0][note_en], "line one\nline two");
     }
@@ -470,17 +489,16 @@ mod tests {
     }
 
     #[test]
-    fn file_names_carry_the_date() {
+    fn file_names_carry_the_date_and_what_a_picture_shows() {
+        let day = Date {
+            year: 2026,
+            month: 11,
+            day: 28,
+        };
+        assert_eq!(file_name("", day, "csv"), "kai-atlas-2026-11-28.csv");
         assert_eq!(
-            file_name(
-                Date {
-                    year: 2026,
-                    month: 11,
-                    day: 28
-                },
-                "csv"
-            ),
-            "kai-atlas-2026-11-28.csv"
+            file_name("lanes-en", day, "png"),
+            "kai-atlas-lanes-en-2026-11-28.png"
         );
     }
 }

@@ -21,7 +21,7 @@ pub const MAX_LABELS: usize = 200;
 const GAP: f64 = 3.0;
 
 /// Line height as a multiple of the font size.
-const LINE: f64 = 1.2;
+pub(crate) const LINE: f64 = 1.2;
 
 /// Estimated advance width of `text` at `font_px`: Hangul, CJK and fullwidth
 /// forms ≈ 1.0 em, ASCII digits 0.6 em, everything else 0.58 em (a slight

@@ -10,7 +10,7 @@
 //! (packed in date order), so the same data always gives the same picture.
 //! Size plays no part here; the timeline shows it.
 
-use super::labels::{label_requests, place_labels_in, Clutter, Label};
+use super::labels::{label_requests, place_labels_in, Clutter, Label, LabelRequest, LINE};
 use super::layout::{Frame, Rect, LABEL_FONT_PX};
 use super::scale::Linear;
 use super::{
@@ -91,7 +91,7 @@ impl LanesOptions {
             highlight: Highlight::None,
             selected: None,
             label_name: LabelName::En,
-            max_labels: 30,
+            max_labels: 60,
         }
     }
 }
@@ -205,6 +205,9 @@ pub fn lanes(models: &[&'static Model], events: &[&'static Event], opts: &LanesO
         r,
     };
     let row_step = 2.0 * r + 3.0;
+    // The first row sits low enough for a label beside its mark to stay in the lane, clear
+    // of the lane's name: a lane of one row could otherwise name none of its marks.
+    let top = (r + 1.5).max(LABEL_FONT_PX * LINE / 2.0 + 0.5);
     let mut lanes = Vec::with_capacity(groups.len());
     let mut placed: Vec<(&'static Model, Mark)> = Vec::with_capacity(visible.len());
     let mut y = area.y;
@@ -216,12 +219,12 @@ pub fn lanes(models: &[&'static Model], events: &[&'static Event], opts: &LanesO
         });
         let xs: Vec<f64> = members.iter().map(|m| x.apply(year_of(m.date))).collect();
         let (rows, used) = pack_rows(&xs, 2.0 * r + 2.0, MAX_ROWS);
-        let height = LANE_LABEL_H + used.max(1) as f64 * row_step + 4.0;
+        let height = LANE_LABEL_H + top - r - 1.5 + used.max(1) as f64 * row_step + 4.0;
         let marks_top = y + LANE_LABEL_H;
         for ((m, mx), row) in members.iter().zip(&xs).zip(&rows) {
             placed.push((
                 m,
-                style.mark(m, *mx, marks_top + 1.5 + r + *row as f64 * row_step),
+                style.mark(m, *mx, marks_top + top + *row as f64 * row_step),
             ));
         }
         let color = match key {
@@ -262,7 +265,10 @@ pub fn lanes(models: &[&'static Model], events: &[&'static Event], opts: &LanesO
             .find(|l| mark.y >= l.y && mark.y <= l.bottom())
             .unwrap_or(plot)
     };
-    let requests = label_requests(&placed, opts.max_labels, opts.label_name, &bounds);
+    let requests = round_the_lanes(
+        &label_requests(&placed, placed.len(), opts.label_name, &bounds),
+        opts.max_labels,
+    );
     let mut marks: Vec<Mark> = placed.into_iter().map(|(_, mark)| mark).collect();
     let event_markers = if opts.show_events {
         event_markers(events, &x)
@@ -291,6 +297,44 @@ pub fn lanes(models: &[&'static Model], events: &[&'static Event], opts: &LanesO
         outside_x_domain: models.len() - visible.len(),
         height: frame.height,
     }
+}
+
+/// The first `limit` of `requests` (best first), taken round the lanes: each lane's best,
+/// then each lane's second, and so on, forced labels (which lead `requests`) before all.
+/// Lanes compare who did what, not sizes, so a lane of small models is named as well as a
+/// lane of big ones. A request's lane is the top of its `bounds`.
+fn round_the_lanes(requests: &[LabelRequest], limit: usize) -> Vec<LabelRequest> {
+    let mut lanes: Vec<(f64, usize)> = Vec::new();
+    let mut rounds = Vec::with_capacity(requests.len());
+    for req in requests {
+        let lane = lanes.iter_mut().find(|(top, _)| *top == req.bounds.y);
+        let round = match lane {
+            // Forced labels (selected, highlighted) come first and take no lane's turn.
+            _ if req.force => 0,
+            Some((_, taken)) => {
+                *taken += 1;
+                *taken
+            }
+            None => {
+                lanes.push((req.bounds.y, 0));
+                0
+            }
+        };
+        rounds.push(round);
+    }
+    // Each request joins in its round, so this ends after the last round at the latest.
+    let wanted = limit.min(requests.len());
+    let mut out = Vec::with_capacity(wanted);
+    let mut round = 0;
+    while out.len() < wanted {
+        for (req, r) in requests.iter().zip(&rounds) {
+            if *r == round && out.len() < wanted {
+                out.push(*req);
+            }
+        }
+        round += 1;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -376,6 +420,50 @@ mod tests {
     }
 
     #[test]
+    fn a_lane_of_one_row_names_its_marks_beside_them() {
+        for width in [320.0, 800.0] {
+            let l = lanes(&sample(), &[], &LanesOptions::new(width));
+            let named: Vec<&str> = l.labels.iter().map(|lab| lab.id).collect();
+            assert!(
+                named.contains(&"lg") && named.contains(&"upstage"),
+                "{width}: {named:?}"
+            );
+            for lab in &l.labels {
+                assert!(l
+                    .lanes
+                    .iter()
+                    .any(|lane| lane.rect.contains_rect(&lab.rect())));
+            }
+        }
+    }
+
+    #[test]
+    fn the_label_budget_goes_round_the_lanes_not_to_the_biggest() {
+        let sized = |id, sector, size, year| {
+            leak(Model {
+                sector,
+                ..*row(id, Some(size), year, 6)
+            })
+        };
+        let rows = vec![
+            sized("big-1", Sector::Telecom, 500.0, 2022),
+            sized("big-2", Sector::Telecom, 400.0, 2024),
+            sized("big-3", Sector::Telecom, 300.0, 2026),
+            sized("small", Sector::Startup, 1.0, 2024),
+        ];
+        let mut o = LanesOptions::new(800.0);
+        o.max_labels = 2;
+        let l = lanes(&rows, &[], &o);
+        let named: Vec<&str> = l.labels.iter().map(|lab| lab.id).collect();
+        assert_eq!(named, ["big-1", "small"]);
+        // A selected mark is named first, whatever its lane.
+        o.selected = Some("big-3");
+        o.max_labels = 1;
+        let l = lanes(&rows, &[], &o);
+        assert_eq!(l.labels.first().map(|lab| lab.id), Some("big-3"));
+    }
+
+    #[test]
     fn organisation_lanes_follow_org_order() {
         let mut o = LanesOptions::new(800.0);
         o.lane_by = LaneBy::Organisation;
@@ -412,9 +500,13 @@ mod tests {
             l.height,
             l.frame.margin_top + lane_sum + l.frame.margin_bottom
         );
-        assert!(l.lanes.get(1).is_some_and(
-            |t| t.rect.height == LANE_LABEL_H + MAX_ROWS as f64 * (2.0 * 4.5 + 3.0) + 4.0
-        ));
+        // The name line, room for a label beside the first row (7.7 px to the first row's
+        // centre instead of 1.5 + r), the rows, a gap.
+        let telecom = LANE_LABEL_H + (7.7 - 6.0) + MAX_ROWS as f64 * (2.0 * 4.5 + 3.0) + 4.0;
+        assert!(l
+            .lanes
+            .get(1)
+            .is_some_and(|t| (t.rect.height - telecom).abs() < 1e-9));
         let outer = l.frame.outer();
         for m in &l.marks {
             assert!(

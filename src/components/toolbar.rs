@@ -267,7 +267,7 @@ pub fn share_tools(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
         Callback::from(move |_: MouseEvent| {
             let csv = export::to_csv(&models);
             browser::download(
-                &export::file_name(today(), "csv"),
+                &export::file_name("", today(), "csv"),
                 "text/csv;charset=utf-8",
                 &JsValue::from_str(&csv),
             );
@@ -278,19 +278,21 @@ pub fn share_tools(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
         Callback::from(move |_: MouseEvent| {
             let json = export::to_json(&models, today());
             browser::download(
-                &export::file_name(today(), "json"),
+                &export::file_name("", today(), "json"),
                 "application/json",
                 &JsValue::from_str(&json),
             );
         })
     };
-    // The exported picture says what it shows, as the page around the chart does.
+    // The exported picture says what it shows, as the page around the chart does,
+    // and its file name says which view and language it is.
+    let picture = format!("{}-{}", state.view.id(), lang.id());
     let download_svg = {
-        let (models, ctx) = (models.clone(), ctx.clone());
+        let (models, ctx, picture) = (models.clone(), ctx.clone(), picture.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some((svg, _, _)) = chart_export::standalone_svg(&caption(&ctx, &models), lang) {
                 browser::download(
-                    &export::file_name(today(), "svg"),
+                    &export::file_name(&picture, today(), "svg"),
                     "image/svg+xml",
                     &JsValue::from_str(&svg),
                 );
@@ -300,7 +302,7 @@ pub fn share_tools(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
     let download_png = {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| {
-            let name = export::file_name(today(), "png");
+            let name = export::file_name(&picture, today(), "png");
             chart_export::download_png(&caption(&ctx, &models), lang, name)
         })
     };

@@ -208,7 +208,9 @@ test('CSV and JSON downloads hold the rows shown; SVG is well-formed with the ma
 
   const save = async (kind) => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-download="${kind}"]`)]);
-    assert.match(download.suggestedFilename(), new RegExp(`^kai-atlas-\\d{4}-\\d{2}-\\d{2}\\.${kind}$`));
+    // Data files by the day; pictures also by view and language, so they do not overwrite one another.
+    const what = kind === 'svg' || kind === 'png' ? 'timeline-ko-' : '';
+    assert.match(download.suggestedFilename(), new RegExp(`^kai-atlas-${what}\\d{4}-\\d{2}-\\d{2}\\.${kind}$`));
     return readFile(await download.path());
   };
 
