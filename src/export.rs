@@ -8,6 +8,7 @@
 use crate::data;
 use crate::format;
 use crate::model::{Date, Dispute, Model, Params};
+use crate::state::Lang;
 
 /// Columns of the CSV export, in order. Ids and numbers are language-neutral;
 /// names and notes come in both languages.
@@ -42,9 +43,9 @@ pub const CSV_COLUMNS: &[&str] = &[
     "source_titles_ko",
     "source_dates",
     "disputed",
-    "disputed_ko",
     "note_en",
     "note_ko",
+    "disputed_ko",
 ];
 
 /// One CSV field: quoted when it holds a comma, quote or line break; text that
@@ -86,14 +87,11 @@ fn joined<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
     items.iter().map(f).collect::<Vec<_>>().join(";")
 }
 
-/// One disputed figure with its source's title, in Korean when `ko`.
-fn dispute_cell(d: &Dispute, ko: bool) -> String {
-    let title = if ko {
-        d.source.title_ko
-    } else {
-        d.source.title
-    };
-    let mut cell = format!("{}: {} — {title}", d.field, d.claim);
+/// One disputed figure with its source's title; in Korean, with the source's title in Korean
+/// and the figure in 억 first, as the card shows it ("params: 310억 (31B) — …").
+fn dispute_cell(d: &Dispute, lang: Lang) -> String {
+    let title = d.source.title_in(lang);
+    let mut cell = format!("{}: {} — {title}", d.field, format::claim(d, lang));
     if let Some(date) = d.source.date {
         cell.push_str(", ");
         cell.push_str(&date.iso());
@@ -149,10 +147,11 @@ fn cells(m: &Model) -> Vec<(String, bool)> {
         ),
         // Figures other sources give, ";"-separated, each with its source:
         // "params: 300억 (30B) — The Elec, 2023-08-22" (and " <url>" when it has one).
-        (joined(m.disputes, |d| dispute_cell(d, false)), true),
-        (joined(m.disputes, |d| dispute_cell(d, true)), true),
+        (joined(m.disputes, |d| dispute_cell(d, Lang::En)), true),
         (m.note_en.into(), true),
         (m.note_ko.into(), true),
+        // Last, so that the columns before it keep their places from before it was added.
+        (joined(m.disputes, |d| dispute_cell(d, Lang::Ko)), true),
     ]
 }
 
@@ -344,7 +343,7 @@ fn json_list<'a>(o: &mut String, items: impl Iterator<Item = &'a str>) {
 }
 
 /// `kai-atlas-2026-11-28.csv` for data; pictures also name what they show,
-/// `kai-atlas-ranking-ko-2026-11-28.svg`, so a day's views and languages
+/// `kai-atlas-lanes-org-ko-2026-11-28.svg`, so a day's views and languages
 /// do not overwrite one another.
 pub fn file_name(what: &str, date: Date, ext: &str) -> String {
     let sep = if what.is_empty() { "" } else { "-" };
@@ -384,7 +383,7 @@ mod tests {
     const DISPUTES: &[crate::model::Dispute] = &[crate::model::Dispute {
         field: "params",
         value_b: Some(30.0),
-        claim: "300억 (30B)",
+        claim: "30B",
         note_en: "",
         note_ko: "",
         source: Source {
@@ -413,7 +412,7 @@ mod tests {
         assert!(csv.contains(",7.8,official,,,2.4;7.8,"), "{csv}");
         assert!(csv.contains("\"https://example.org/a,b\""));
         assert!(
-            csv.contains(",params: 300억 (30B) — D <https://example.org/d>,"),
+            csv.contains(",params: 30B — D <https://example.org/d>,"),
             "{csv}"
         );
         assert!(csv.ends_with("\r\n"));
@@ -437,11 +436,12 @@ mod tests {
         assert_eq!(&rows[0][col("source_dates")], "");
         assert_eq!(
             &rows[0][col("disputed")],
-            "params: 300억 (30B) — D <https://example.org/d>"
+            "params: 30B — D <https://example.org/d>"
         );
         assert_eq!(
             &rows[0][col("disputed_ko")],
-            "params: 300억 (30B) — 디 <https://example.org/d>"
+            "params: 300억 (30B) — 디 <https://example.org/d>",
+            "Korean title, and 억 first as the card shows it"
         );
         let note_en = col("note_en");
         assert_eq!(&rows[0][note_en], "line one\nline two");
@@ -478,7 +478,7 @@ mod tests {
             "{json}"
         );
         assert!(
-            json.contains("\"claim\": \"300억 (30B)\", \"note_en\": null, \"note_ko\": null, \"source_url\": \"https://example.org/d\", \"source_title\": \"D\", \"source_title_ko\": \"디\", \"source_date\": null}"),
+            json.contains("\"claim\": \"30B\", \"note_en\": null, \"note_ko\": null, \"source_url\": \"https://example.org/d\", \"source_title\": \"D\", \"source_title_ko\": \"디\", \"source_date\": null}"),
             "{json}"
         );
         assert!(
@@ -497,8 +497,8 @@ mod tests {
         };
         assert_eq!(file_name("", day, "csv"), "kai-atlas-2026-11-28.csv");
         assert_eq!(
-            file_name("lanes-en", day, "png"),
-            "kai-atlas-lanes-en-2026-11-28.png"
+            file_name("lanes-org-en", day, "png"),
+            "kai-atlas-lanes-org-en-2026-11-28.png"
         );
     }
 }

@@ -3,7 +3,7 @@
 use std::cmp::Ordering;
 
 pub use crate::model::parse_decimal;
-use crate::model::{Date, Precision};
+use crate::model::{Date, Dispute, Precision};
 use crate::state::Lang;
 
 const MONTHS_EN: [&str; 12] = [
@@ -138,6 +138,17 @@ pub fn params(value_b: f64, lang: Lang) -> String {
         Lang::En if size >= 1.0 => format!("{}B", decimal(value_b)),
         Lang::En if size >= 0.001 => format!("{}M", decimal(value_b * 1_000.0)),
         Lang::En => format!("{}K", decimal(value_b * 1_000_000.0)),
+    }
+}
+
+/// A disputed figure as its source wrote it; in Korean with 억/조 first when the source gave
+/// B ("310억 (31B)").
+pub fn claim(d: &Dispute, lang: Lang) -> String {
+    match d.value_b {
+        Some(v) if lang == Lang::Ko && !d.claim.contains('억') && !d.claim.contains('조') => {
+            format!("{} ({})", params(v, lang), d.claim)
+        }
+        _ => d.claim.to_string(),
     }
 }
 

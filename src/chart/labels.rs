@@ -1,7 +1,7 @@
 //! Mark labels without the DOM: a text width estimate and a greedy placer.
 //!
-//! The placer takes candidates in priority order (the caller sorts them:
-//! selected, highlighted, bigger first) and tries right, left, above, below
+//! The placer takes candidates in priority order ([`label_requests`]: selected,
+//! highlighted, bigger first; on lanes, round the lanes) and tries right, left, above, below
 //! each mark. A label is kept only if it stays inside its bounds and overlaps
 //! no label placed before it; it also avoids covering other marks, except
 //! that forced labels (selected/highlighted) may cover marks when nothing
@@ -246,12 +246,18 @@ pub(crate) struct LabelRequest {
 /// then highlighted, then sized before undisclosed, bigger before smaller,
 /// left before right, then id. `bounds` gives the rectangle each label must
 /// stay in. Selected and highlighted labels are forced (see the module docs).
+///
+/// With `lane` (a mark's lane index), the order goes round the lanes: every lane's
+/// first in that order, then every lane's second, and so on, forced labels before
+/// all (each taking its lane's turn). Lanes compare who did what, not sizes, so the
+/// limit does not all go to the lanes of the biggest models.
 pub(crate) fn label_requests(
     placed: &[(&'static Model, Mark)],
     limit: usize,
     name: LabelName,
     // `dyn`: one copy of this function (and of the sort in it) for every chart.
     bounds: &dyn Fn(&Mark) -> Rect,
+    lane: Option<&dyn Fn(&Mark) -> usize>,
 ) -> Vec<LabelRequest> {
     let limit = limit.min(MAX_LABELS);
     if limit == 0 {
@@ -279,6 +285,26 @@ pub(crate) fn label_requests(
     // instead of the standard selection's own code (≈ 2 KB gzip of wasm); 10,000 marks sort in
     // about a millisecond.
     crate::set::sort_by(&mut order, &cmp);
+    if let Some(lane) = lane {
+        // Round the lanes. The third field (a size, no longer needed) becomes each mark's
+        // place in the new order: forced first, then by its turn in its lane, then as sorted.
+        // Whole numbers below 2^53, so exact.
+        let mut taken: Vec<usize> = Vec::new();
+        let n = order.len() as f64 + 1.0;
+        for (i, (_, mark, place)) in order.iter_mut().enumerate() {
+            let at = lane(mark);
+            if taken.len() <= at {
+                taken.resize(at + 1, 0);
+            }
+            let turn = taken.get(at).copied().unwrap_or(0);
+            if let Some(t) = taken.get_mut(at) {
+                *t += 1;
+            }
+            let forced = mark.selected || mark.highlighted;
+            *place = if forced { 0.0 } else { turn as f64 + 1.0 } * n + i as f64;
+        }
+        crate::set::sort_by(&mut order, &|a, b| a.2.total_cmp(&b.2));
+    }
     order.truncate(limit);
     order
         .into_iter()

@@ -8,9 +8,10 @@
 //! Each lane has a label line on top, then its marks by date; marks that
 //! would overlap are spread over up to [`MAX_ROWS`] rows deterministically
 //! (packed in date order), so the same data always gives the same picture.
-//! Size plays no part here; the timeline shows it.
+//! Size plays no part in where marks go (the timeline shows it); it only
+//! orders the labels within a lane, which take turns across the lanes.
 
-use super::labels::{label_requests, place_labels_in, Clutter, Label, LabelRequest, LINE};
+use super::labels::{label_requests, place_labels_in, Clutter, Label, LINE};
 use super::layout::{Frame, Rect, LABEL_FONT_PX};
 use super::scale::Linear;
 use super::{
@@ -75,6 +76,7 @@ pub struct LanesOptions {
     pub highlight: Highlight,
     pub selected: Option<&'static str>,
     pub label_name: LabelName,
+    /// How many labels to try to place (capped at [`super::labels::MAX_LABELS`]).
     pub max_labels: usize,
 }
 
@@ -265,9 +267,18 @@ pub fn lanes(models: &[&'static Model], events: &[&'static Event], opts: &LanesO
             .find(|l| mark.y >= l.y && mark.y <= l.bottom())
             .unwrap_or(plot)
     };
-    let requests = round_the_lanes(
-        &label_requests(&placed, placed.len(), opts.label_name, &bounds),
+    let lane = |mark: &Mark| {
+        lane_of
+            .iter()
+            .position(|l| mark.y >= l.y && mark.y <= l.bottom())
+            .unwrap_or(0)
+    };
+    let requests = label_requests(
+        &placed,
         opts.max_labels,
+        opts.label_name,
+        &bounds,
+        Some(&lane),
     );
     let mut marks: Vec<Mark> = placed.into_iter().map(|(_, mark)| mark).collect();
     let event_markers = if opts.show_events {
@@ -297,44 +308,6 @@ pub fn lanes(models: &[&'static Model], events: &[&'static Event], opts: &LanesO
         outside_x_domain: models.len() - visible.len(),
         height: frame.height,
     }
-}
-
-/// The first `limit` of `requests` (best first), taken round the lanes: each lane's best,
-/// then each lane's second, and so on, forced labels (which lead `requests`) before all.
-/// Lanes compare who did what, not sizes, so a lane of small models is named as well as a
-/// lane of big ones. A request's lane is the top of its `bounds`.
-fn round_the_lanes(requests: &[LabelRequest], limit: usize) -> Vec<LabelRequest> {
-    let mut lanes: Vec<(f64, usize)> = Vec::new();
-    let mut rounds = Vec::with_capacity(requests.len());
-    for req in requests {
-        let lane = lanes.iter_mut().find(|(top, _)| *top == req.bounds.y);
-        let round = match lane {
-            // Forced labels (selected, highlighted) come first and take no lane's turn.
-            _ if req.force => 0,
-            Some((_, taken)) => {
-                *taken += 1;
-                *taken
-            }
-            None => {
-                lanes.push((req.bounds.y, 0));
-                0
-            }
-        };
-        rounds.push(round);
-    }
-    // Each request joins in its round, so this ends after the last round at the latest.
-    let wanted = limit.min(requests.len());
-    let mut out = Vec::with_capacity(wanted);
-    let mut round = 0;
-    while out.len() < wanted {
-        for (req, r) in requests.iter().zip(&rounds) {
-            if *r == round && out.len() < wanted {
-                out.push(*req);
-            }
-        }
-        round += 1;
-    }
-    out
 }
 
 #[cfg(test)]
@@ -428,11 +401,14 @@ mod tests {
                 named.contains(&"lg") && named.contains(&"upstage"),
                 "{width}: {named:?}"
             );
+            // Inside a lane, below its name.
             for lab in &l.labels {
-                assert!(l
-                    .lanes
-                    .iter()
-                    .any(|lane| lane.rect.contains_rect(&lab.rect())));
+                assert!(l.lanes.iter().any(|lane| Rect {
+                    y: lane.rect.y + LANE_LABEL_H,
+                    height: lane.rect.height - LANE_LABEL_H,
+                    ..lane.rect
+                }
+                .contains_rect(&lab.rect())));
             }
         }
     }
@@ -456,11 +432,31 @@ mod tests {
         let l = lanes(&rows, &[], &o);
         let named: Vec<&str> = l.labels.iter().map(|lab| lab.id).collect();
         assert_eq!(named, ["big-1", "small"]);
-        // A selected mark is named first, whatever its lane.
+        // A selected mark is named first, whatever its size, and takes its lane's turn.
         o.selected = Some("big-3");
-        o.max_labels = 1;
         let l = lanes(&rows, &[], &o);
-        assert_eq!(l.labels.first().map(|lab| lab.id), Some("big-3"));
+        let named: Vec<&str> = l.labels.iter().map(|lab| lab.id).collect();
+        assert_eq!(named, ["big-3", "small"]);
+        o.max_labels = 0;
+        assert!(lanes(&rows, &[], &o).labels.is_empty());
+    }
+
+    #[test]
+    fn a_lane_of_small_models_is_named_beside_hundreds_of_bigger_ones() {
+        let mut rows: Vec<&'static Model> = (0..300u16)
+            .map(|i| {
+                leak(Model {
+                    sector: Sector::Telecom,
+                    ..*row(leak_str(format!("big-{i}")), Some(100.0), 2020 + i % 6, 6)
+                })
+            })
+            .collect();
+        rows.push(leak(Model {
+            sector: Sector::Startup,
+            ..*row("small", Some(1.0), 2024, 6)
+        }));
+        let l = lanes(&rows, &[], &LanesOptions::new(800.0));
+        assert!(l.labels.iter().any(|lab| lab.id == "small"));
     }
 
     #[test]

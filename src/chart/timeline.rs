@@ -582,7 +582,7 @@ fn labels(
             plot
         }
     };
-    let requests = label_requests(placed, opts.max_labels, opts.label_name, &bounds);
+    let requests = label_requests(placed, opts.max_labels, opts.label_name, &bounds, None);
     let obstacles: Vec<Mark> = placed.iter().map(|(_, mark)| *mark).collect();
     place_labels_in(&requests, &obstacles, clutter, LABEL_FONT_PX)
 }

@@ -7,7 +7,7 @@ use crate::components::table::params_text;
 use crate::data;
 use crate::format;
 use crate::i18n::{language_name, Label, T};
-use crate::model::{Dispute, Model, Origin, Status};
+use crate::model::{Model, Origin, Status};
 use crate::state::{Action, Lang};
 
 fn pick(lang: Lang, ko: &'static str, en: &'static str) -> &'static str {
@@ -22,17 +22,6 @@ fn params_with_basis(p: crate::model::Params, lang: Lang) -> String {
     match p.value_b {
         Some(_) => format!("{} ({})", params_text(p.value_b, lang), p.basis.label(lang)),
         None => params_text(None, lang),
-    }
-}
-
-/// A disputed figure as its source wrote it; in Korean with 억/조 first when the source gave
-/// B ("310억 (31B)").
-pub fn claim(d: &Dispute, lang: Lang) -> String {
-    match d.value_b {
-        Some(v) if lang == Lang::Ko && !d.claim.contains('억') && !d.claim.contains('조') => {
-            format!("{} ({})", format::params(v, lang), d.claim)
-        }
-        _ => d.claim.to_string(),
     }
 }
 
@@ -228,7 +217,7 @@ pub fn card(ctx: &Ctx, heading: NodeRef, shown: &super::Filtered) -> Html {
             </dl>
             { for m.disputes.iter().map(|d| html! {
                 <div class="dispute" data-dispute={d.field}>
-                    <strong>{ T::Disputed.get(lang) }{ ": " }</strong><span lang={format::hangul_lang(d.claim, lang)}>{ claim(d, lang) }</span>{ " — " }{ format::unbroken_dates(pick(lang, d.note_ko, d.note_en)) }
+                    <strong>{ T::Disputed.get(lang) }{ ": " }</strong><span lang={format::hangul_lang(d.claim, lang)}>{ format::claim(d, lang) }</span>{ " — " }{ format::unbroken_dates(pick(lang, d.note_ko, d.note_en)) }
                     { " " }{ super::source_link(&d.source, lang) }
                 </div>
             }) }
@@ -283,10 +272,10 @@ mod tests {
     fn a_disputed_figure_leads_with_eok_in_korean() {
         let kanana = data::model("kanana-2-30b-a3b").unwrap();
         let d = kanana.disputes.iter().find(|d| d.claim == "31B").unwrap();
-        assert_eq!(claim(d, Lang::Ko), "310억 (31B)");
-        assert_eq!(claim(d, Lang::En), "31B");
+        assert_eq!(format::claim(d, Lang::Ko), "310억 (31B)");
+        assert_eq!(format::claim(d, Lang::En), "31B");
         // A claim already in 억 is left as written.
         let kogpt = data::model("kogpt-6b").unwrap();
-        assert_eq!(claim(&kogpt.disputes[0], Lang::Ko), "300억 (30B)");
+        assert_eq!(format::claim(&kogpt.disputes[0], Lang::Ko), "300억 (30B)");
     }
 }

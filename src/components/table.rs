@@ -168,7 +168,7 @@ fn disputed(m: &Model, field: &str, lang: Lang) -> Html {
         .iter()
         .filter(|d| d.field == field)
         .map(|d| html! {
-            <span class="sub" data-disputed="">{ T::Disputed.get(lang) }{ ": " }<span lang={format::hangul_lang(d.claim, lang)}>{ super::card::claim(d, lang) }</span></span>
+            <span class="sub" data-disputed="">{ T::Disputed.get(lang) }{ ": " }<span lang={format::hangul_lang(d.claim, lang)}>{ format::claim(d, lang) }</span></span>
         })
         .collect()
 }

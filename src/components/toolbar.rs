@@ -284,9 +284,14 @@ pub fn share_tools(ctx: &Ctx, filtered: &Filtered, share: &ShareState) -> Html {
             );
         })
     };
-    // The exported picture says what it shows, as the page around the chart does,
-    // and its file name says which view and language it is.
-    let picture = format!("{}-{}", state.view.id(), lang.id());
+    // The exported picture says what it shows, as the page around the chart does, and its
+    // file name says which view (by organisation or not) and language it is.
+    let by_org = if state.color == ColorBy::Org {
+        "-org"
+    } else {
+        ""
+    };
+    let picture = format!("{}{by_org}-{}", state.view.id(), lang.id());
     let download_svg = {
         let (models, ctx, picture) = (models.clone(), ctx.clone(), picture.clone());
         Callback::from(move |_: MouseEvent| {
