@@ -277,7 +277,7 @@ impl Out {
             let extra = format!(
                 " text-anchor=\"{anchor}\" dominant-baseline=\"central\" aria-hidden=\"true\""
             );
-            self.text("mark-label", l.x, l.y, &extra, l.text);
+            self.text("mark-label", l.x, l.y, &extra, &l.shown());
         }
     }
 }

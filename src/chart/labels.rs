@@ -209,9 +209,21 @@ pub struct Label {
     /// Estimated box, for the renderer's halo or hit area.
     pub width: f64,
     pub height: f64,
+    /// When above 0, the room the name had to be cut to: draw [`Label::shown`].
+    pub fit_px: f64,
 }
 
 impl Label {
+    /// The text to draw: the name, or its cut form ("luxia-21.4b-ali…v1.0") when it fitted only so.
+    pub fn shown(&self) -> std::borrow::Cow<'static, str> {
+        if self.fit_px > 0.0 {
+            // The font size the label was placed for: its line height over `LINE`.
+            fit_name(self.text, self.fit_px, self.height / LINE, 0.5)
+        } else {
+            std::borrow::Cow::Borrowed(self.text)
+        }
+    }
+
     /// The label's estimated bounding box.
     pub fn rect(&self) -> Rect {
         let left = match self.anchor {
@@ -240,6 +252,9 @@ pub(crate) struct LabelRequest {
     pub(crate) bounds: Rect,
     /// May cover other marks if no free position exists.
     pub(crate) force: bool,
+    /// May be cut to the room beside its mark if it fits nowhere whole (the lanes, where a
+    /// lane's only mark may sit where its name is wider than the room on either side).
+    pub(crate) cut: bool,
 }
 
 /// The `limit` most important marks as label requests, best first: selected,
@@ -316,6 +331,7 @@ pub(crate) fn label_requests(
             r: mark.r,
             bounds: bounds(mark),
             force: mark.selected || mark.highlighted,
+            cut: lane.is_some(),
         })
         .collect()
 }
@@ -446,6 +462,7 @@ fn place(
                 anchor,
                 width,
                 height,
+                fit_px: 0.0,
             })
         };
         // The whole name, else its short form ("코GPT" for "코GPT (KoGPT6B-ryan1.5b)"), where
@@ -482,7 +499,49 @@ fn place(
             placed.push(label);
         }
     }
+    // Then a lane that is still without a name gets its best mark's name cut to the room
+    // beside it; only then, so that a cut name never takes the place of a whole one.
+    for req in requests.iter().filter(|req| req.cut) {
+        let named = |p: &Label| p.id == req.id || req.bounds.contains_rect(&p.rect());
+        if placed.iter().any(named) {
+            continue;
+        }
+        let cut = cut_to_room(req, req.r + GAP, height, font_px).filter(|l| {
+            let rect = l.rect();
+            req.bounds.contains_rect(&rect)
+                && !placed.iter().any(|p| p.rect().overlaps(&rect))
+                && !grid.blocks(obstacles, &rect, req)
+        });
+        placed.extend(cut);
+    }
     placed
+}
+
+/// A label cut to the room on the wider side of its mark, within its bounds; none when that
+/// room is under five characters, where a cut name would no longer say which model it is.
+fn cut_to_room(req: &LabelRequest, offset: f64, height: f64, font_px: f64) -> Option<Label> {
+    let right = req.bounds.right() - (req.x + offset);
+    let left = req.x - offset - req.bounds.x;
+    let (x, anchor, room) = if right >= left {
+        (req.x + offset, Anchor::Start, right)
+    } else {
+        (req.x - offset, Anchor::End, left)
+    };
+    // The room less a pixel, so the cut text's estimate is inside the bounds.
+    let fit_px = room - 1.0;
+    if fit_px < 5.0 * 0.6 * font_px {
+        return None;
+    }
+    Some(Label {
+        id: req.id,
+        text: req.text,
+        x,
+        y: req.y,
+        anchor,
+        width: text_width(&fit_name(req.text, fit_px, font_px, 0.5), font_px),
+        height,
+        fit_px,
+    })
 }
 
 /// The box of a reference line's label whose right edge and vertical centre are `(right, cy)`.
@@ -774,6 +833,7 @@ mod tests {
             anchor: Anchor::End,
             width: 30.0,
             height: h,
+            fit_px: 0.0,
         };
         assert_eq!(
             line_label_spot(150.0, plot, w, font, &[], &[label]),
@@ -826,6 +886,7 @@ mod tests {
             anchor: Anchor::End,
             width: 40.0,
             height: 12.0,
+            fit_px: 0.0,
         };
         assert_eq!(
             l.rect(),
@@ -858,6 +919,7 @@ mod tests {
             r: 5.0,
             bounds,
             force,
+            cut: false,
         }
     }
 
@@ -907,6 +969,12 @@ mod tests {
             ..req("a", 100.0, 50.0, true)
         };
         assert_eq!(place_labels(&[wide], &marks, 10.0), vec![]);
+        // Unless it may be cut (the lanes): then it is cut to the room on the wider side.
+        let cut = place_labels(&[LabelRequest { cut: true, ..wide }], &marks[..1], 10.0);
+        let shown: Vec<String> = cut.iter().map(|l| l.shown().into_owned()).collect();
+        assert_eq!(shown, ["a very…plot"]);
+        assert!(cut.iter().all(|l| wide.bounds.contains_rect(&l.rect())
+            && text_width(&l.shown(), 10.0) <= l.width + 1e-9));
     }
 
     #[test]

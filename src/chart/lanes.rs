@@ -460,6 +460,51 @@ mod tests {
     }
 
     #[test]
+    fn a_name_too_wide_for_either_side_of_its_mark_is_cut_to_the_room_in_a_lane() {
+        // One model per lane, mid-axis on a phone, its name wider than either side.
+        let long = "luxia-21.4b-alignment-v1.0 with a much longer tail";
+        let rows = vec![
+            leak(Model {
+                sector: Sector::ItServices,
+                name_en: long,
+                ..*row("wide", Some(21.4), 2024, 3)
+            }),
+            in_sector("early", Sector::Telecom, "kt", 2021, 1),
+            in_sector("late", Sector::Telecom, "kt", 2026, 1),
+        ];
+        let l = lanes(&rows, &[], &LanesOptions::new(340.0));
+        let label = l.labels.iter().find(|lab| lab.id == "wide");
+        let shown = label.map(|lab| lab.shown().to_string()).unwrap_or_default();
+        assert!(shown.contains('…') && shown.len() < long.len(), "{shown:?}");
+        let lane = l
+            .lanes
+            .iter()
+            .find(|lane| lane.key == LaneKey::Sector(Sector::ItServices))
+            .map(|lane| lane.rect)
+            .unwrap_or_default();
+        assert!(label.is_some_and(|lab| lane.contains_rect(&lab.rect())));
+        // Names that fit stay whole.
+        assert!(l
+            .labels
+            .iter()
+            .all(|lab| lab.id == "wide" || lab.shown() == lab.text));
+        // A lane with a whole name in it cuts none, even of a bigger model that comes first.
+        let mut with_short = rows.clone();
+        with_short.push(leak(Model {
+            sector: Sector::ItServices,
+            name_en: "ok",
+            ..*row("short", Some(1.0), 2021, 1)
+        }));
+        let l = lanes(&with_short, &[], &LanesOptions::new(340.0));
+        let named: Vec<&str> = l.labels.iter().map(|lab| lab.id).collect();
+        assert!(
+            named.contains(&"short") && !named.contains(&"wide"),
+            "{named:?}"
+        );
+        assert!(l.labels.iter().all(|lab| lab.fit_px == 0.0));
+    }
+
+    #[test]
     fn organisation_lanes_follow_org_order() {
         let mut o = LanesOptions::new(800.0);
         o.lane_by = LaneBy::Organisation;

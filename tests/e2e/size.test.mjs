@@ -32,7 +32,7 @@ const ROLES = [
  * target for the whole first load is 150,000 bytes; the widget is not there yet (see
  * README, "Sizes"), so the total budget is the sum of these.
  */
-const BUDGET = { html: 900, loader: 300, js: 4_550, wasm: 203_100, css: 4_450 };
+const BUDGET = { html: 900, loader: 300, js: 4_550, wasm: 203_450, css: 4_450 };
 const TARGET = 150_000;
 
 test('the first load stays within its size budget', () => {

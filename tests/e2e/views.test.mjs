@@ -744,12 +744,11 @@ test('text spacing a reader sets (WCAG 1.4.12), even after load, widens the char
   await context.close();
 });
 
-// Not on a 360 px phone in English: a one-model lane whose English name is wider than the room on
-// either side of its mark stays unnamed there (IT services' "luxia-21.4b-alignment-v1.0"; by
-// organisation also 42dot's). Names are not cut to fit; the tooltip and card give them.
+// On a 360 px phone in English, a one-model lane whose name is wider than the room on either side
+// of its mark (IT services' "luxia-21.4b-alignment-v1.0", 42dot's) shows it cut to that room.
 test('the lanes name some marks in every lane, by sector and by organisation, on desktop and phone', async () => {
   const cases = [['view=lanes&lang=en', 1280], ['view=lanes&color=org', 1280], ['view=lanes&lang=en&color=org', 1280],
-    ['view=lanes', 360], ['view=lanes&color=org', 360]];
+    ['view=lanes', 360], ['view=lanes&color=org', 360], ['view=lanes&lang=en', 360], ['view=lanes&lang=en&color=org', 360]];
   for (const [query, width] of cases) {
     const page = await open(query, { width, height: 900 });
     const { lanes, unnamed } = await page.evaluate(() => {
