@@ -7,7 +7,8 @@
 //! that forced labels (selected/highlighted) may cover marks when nothing
 //! else fits, and then take the spot that covers fewest. Among the spots left,
 //! one that crosses no [`Clutter`] (lines, ghost marks) comes first, so long as
-//! that costs no mark its label. Work is O(k² + k·m_local + k·c) for k
+//! that costs no mark its label. On the lanes, a lane left without a name then
+//! gets one cut in the middle to the room beside its mark. Work is O(k² + k·m_local + k·c) for k
 //! candidates and c clutter items, so callers cap k and c is capped here.
 
 use super::layout::Rect;
@@ -28,8 +29,12 @@ pub(crate) const LINE: f64 = 1.2;
 /// overestimate for Latin, which errs on the side of fewer collisions), times
 /// the reader's text spacing ([`set_text_scale`]).
 pub fn text_width(text: &str, font_px: f64) -> f64 {
-    let scale = f64::from(TEXT_SCALE.load(std::sync::atomic::Ordering::Relaxed)) / 1000.0;
-    text.chars().map(char_em).sum::<f64>() * font_px * scale
+    text.chars().map(char_em).sum::<f64>() * font_px * text_scale()
+}
+
+/// The factor [`set_text_scale`] set, as a number (1.0: as the fonts make it).
+fn text_scale() -> f64 {
+    f64::from(TEXT_SCALE.load(std::sync::atomic::Ordering::Relaxed)) / 1000.0
 }
 
 /// How much wider the page's text runs than its fonts alone make it, in thousandths
@@ -104,15 +109,21 @@ pub fn fit_names<'a>(
 /// taking up to `end_share` of the room: model names in one family differ at the end
 /// ("… 시드 0.5B", "… 시드 3B"), so the end is kept too.
 fn cut_middle(text: &str, max_px: f64, font_px: f64, end_share: f64) -> std::borrow::Cow<'_, str> {
-    if text_width(text, font_px) <= max_px {
+    cut_middle_em(text, max_px, font_px * text_scale(), end_share)
+}
+
+/// [`cut_middle`] with characters `em_px` to the em: the font size times the reader's text
+/// spacing, as [`text_width`] measures them.
+fn cut_middle_em(text: &str, max_px: f64, em_px: f64, end_share: f64) -> std::borrow::Cow<'_, str> {
+    if text.chars().map(char_em).sum::<f64>() * em_px <= max_px {
         return std::borrow::Cow::Borrowed(text);
     }
-    let budget = max_px - char_em('…') * font_px;
+    let budget = max_px - char_em('…') * em_px;
     let chars: Vec<char> = text.chars().collect();
     // The end first, up to half the room; the start takes what is left.
     let (mut used, mut tail) = (0.0, chars.len());
     while tail > 0 {
-        let w = chars.get(tail - 1).map_or(0.0, |c| char_em(*c) * font_px);
+        let w = chars.get(tail - 1).map_or(0.0, |c| char_em(*c) * em_px);
         if used + w > budget * end_share {
             break;
         }
@@ -128,7 +139,7 @@ fn cut_middle(text: &str, max_px: f64, font_px: f64, end_share: f64) -> std::bor
                 .is_some_and(|c| c.is_ascii_whitespace() || matches!(c, '-' | '/'))
     };
     while tail < chars.len() && !word_start(tail) {
-        used -= chars.get(tail).map_or(0.0, |c| char_em(*c) * font_px);
+        used -= chars.get(tail).map_or(0.0, |c| char_em(*c) * em_px);
         tail += 1;
     }
     // …and not with a separator ("/ 32B)" → "32B)"); ASCII tests only, no Unicode tables.
@@ -136,12 +147,12 @@ fn cut_middle(text: &str, max_px: f64, font_px: f64, end_share: f64) -> std::bor
         .get(tail)
         .filter(|c| c.is_ascii_whitespace() || (c.is_ascii_punctuation() && **c != '('))
     {
-        used -= char_em(*c) * font_px;
+        used -= char_em(*c) * em_px;
         tail += 1;
     }
     let mut head = 0;
     while head < tail {
-        let w = chars.get(head).map_or(0.0, |c| char_em(*c) * font_px);
+        let w = chars.get(head).map_or(0.0, |c| char_em(*c) * em_px);
         if used + w > budget {
             break;
         }
@@ -499,8 +510,9 @@ fn place(
             placed.push(label);
         }
     }
-    // Then a lane that is still without a name gets its best mark's name cut to the room
-    // beside it; only then, so that a cut name never takes the place of a whole one.
+    // Then a lane that is still without a name gets a name cut to the room beside its mark:
+    // its models' in order, the first that fits. Only then, so that a cut name never takes
+    // the place of a whole one.
     for req in requests.iter().filter(|req| req.cut) {
         let named = |p: &Label| p.id == req.id || req.bounds.contains_rect(&p.rect());
         if placed.iter().any(named) {
@@ -517,8 +529,9 @@ fn place(
     placed
 }
 
-/// A label cut to the room on the wider side of its mark, within its bounds; none when that
-/// room is under five characters, where a cut name would no longer say which model it is.
+/// The label cut to the room on the wider side of its mark, within its bounds; none when that
+/// room is under three ems (a cut Latin name of four letters and "…"), where it would no longer
+/// say which model it is.
 fn cut_to_room(req: &LabelRequest, offset: f64, height: f64, font_px: f64) -> Option<Label> {
     let right = req.bounds.right() - (req.x + offset);
     let left = req.x - offset - req.bounds.x;
@@ -529,10 +542,7 @@ fn cut_to_room(req: &LabelRequest, offset: f64, height: f64, font_px: f64) -> Op
     };
     // The room less a pixel, so the cut text's estimate is inside the bounds.
     let fit_px = room - 1.0;
-    if fit_px < 5.0 * 0.6 * font_px {
-        return None;
-    }
-    Some(Label {
+    (fit_px >= 3.0 * font_px * text_scale()).then(|| Label {
         id: req.id,
         text: req.text,
         x,
@@ -975,6 +985,21 @@ mod tests {
         assert_eq!(shown, ["a very…plot"]);
         assert!(cut.iter().all(|l| wide.bounds.contains_rect(&l.rect())
             && text_width(&l.shown(), 10.0) <= l.width + 1e-9));
+    }
+
+    #[test]
+    fn cut_names_fit_their_room_at_the_readers_text_spacing() {
+        // Measured as `text_width` measures them: the font size times the reader's spacing
+        // (here passed in; the process-wide factor stays 1 in tests).
+        let name = "luxia-21.4b-alignment-v1.0";
+        for em_px in [12.0, 12.0 * 1.3, 12.0 * 2.0] {
+            for room in [40.0, 59.0, 90.0, 150.0] {
+                let cut = cut_middle_em(name, room, em_px, 0.5);
+                let width = cut.chars().map(char_em).sum::<f64>() * em_px;
+                assert!(width <= room + 1e-9, "{cut} at {em_px}: {width} > {room}");
+                assert!(cut.chars().filter(|c| *c != '…').count() >= 1, "{cut}");
+            }
+        }
     }
 
     #[test]

@@ -744,6 +744,20 @@ test('text spacing a reader sets (WCAG 1.4.12), even after load, widens the char
   await context.close();
 });
 
+/** Lanes without a name in them, and names that leave their lane, in the chart as drawn. */
+const laneNames = (page) => page.evaluate(() => {
+  const svg = document.querySelector('svg#atlas-chart');
+  const labels = [...svg.querySelectorAll('text.mark-label:not(.halo)')].map((t) => ({ text: t.textContent, box: t.getBBox() }));
+  const bands = [...svg.querySelectorAll('rect.lane-bg')].map((r) => r.getBBox());
+  const inside = (b, l) => l.box.y >= b.y - 1 && l.box.y + l.box.height <= b.y + b.height + 1;
+  return {
+    lanes: bands.length,
+    unnamed: bands.filter((b) => !labels.some((l) => inside(b, l))).length,
+    leaving: labels.filter((l) => !bands.some((b) => inside(b, l) && l.box.x >= b.x - 0.5 && l.box.x + l.box.width <= b.x + b.width + 0.5)).map((l) => l.text),
+    cut: labels.filter((l) => l.text.includes('…')).map((l) => l.text),
+  };
+});
+
 // On a 360 px phone in English, a one-model lane whose name is wider than the room on either side
 // of its mark (IT services' "luxia-21.4b-alignment-v1.0", 42dot's) shows it cut to that room.
 test('the lanes name some marks in every lane, by sector and by organisation, on desktop and phone', async () => {
@@ -751,15 +765,28 @@ test('the lanes name some marks in every lane, by sector and by organisation, on
     ['view=lanes', 360], ['view=lanes&color=org', 360], ['view=lanes&lang=en', 360], ['view=lanes&lang=en&color=org', 360]];
   for (const [query, width] of cases) {
     const page = await open(query, { width, height: 900 });
-    const { lanes, unnamed } = await page.evaluate(() => {
-      const svg = document.querySelector('svg#atlas-chart');
-      const ys = [...svg.querySelectorAll('text.mark-label:not(.halo)')].map((t) => +t.getAttribute('y'));
-      const bands = [...svg.querySelectorAll('rect.lane-bg')].map((r) => [+r.getAttribute('y'), +r.getAttribute('y') + +r.getAttribute('height')]);
-      return { lanes: bands.length, unnamed: bands.filter(([top, bottom]) => !ys.some((y) => y >= top && y <= bottom)).length };
-    });
+    const { lanes, unnamed, leaving, cut } = await laneNames(page);
     assert.ok(lanes >= 8, `${query} at ${width}: ${lanes} lanes`);
     assert.equal(unnamed, 0, `${query} at ${width}: lanes without a name in them`);
+    assert.deepEqual(leaving, [], `${query} at ${width}: names leaving their lane`);
+    if (width === 360 && query.includes('lang=en')) assert.ok(cut.length > 0, 'a name cut to fit');
+    else assert.deepEqual(cut, [], `${query} at ${width}: no name needs cutting`);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   }
+});
+
+test('with the reader\'s text spacing, the lanes still name every lane, cut names included, inside their lanes', async () => {
+  // As in the text-spacing test above: the injected style stands in for a bookmarklet.
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 900 }, bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${env.server.origin}/?view=lanes&lang=en&color=org`);
+  await ready(page);
+  const before = await page.$$eval('#atlas-chart text', (ts) => ts.map((t) => t.textContent).join('|'));
+  await page.addStyleTag({ content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }' });
+  await page.waitForFunction((b) => [...document.querySelectorAll('#atlas-chart text')].map((t) => t.textContent).join('|') !== b, before);
+  const { unnamed, leaving } = await laneNames(page);
+  assert.equal(unnamed, 0, 'lanes without a name in them');
+  assert.deepEqual(leaving, [], 'names leaving their lane');
+  await context.close();
 });
