@@ -260,19 +260,14 @@ pub fn lanes(models: &[&'static Model], events: &[&'static Event], opts: &LanesO
             ..l.rect
         })
         .collect();
-    let bounds = |mark: &Mark| {
-        lane_of
-            .iter()
-            .copied()
-            .find(|l| mark.y >= l.y && mark.y <= l.bottom())
-            .unwrap_or(plot)
-    };
+    // Which lane a mark is in (every mark is in one; else it forms a group of its own).
     let lane = |mark: &Mark| {
         lane_of
             .iter()
             .position(|l| mark.y >= l.y && mark.y <= l.bottom())
-            .unwrap_or(0)
+            .unwrap_or(lane_of.len())
     };
+    let bounds = |mark: &Mark| lane_of.get(lane(mark)).copied().unwrap_or(plot);
     let requests = label_requests(
         &placed,
         opts.max_labels,
